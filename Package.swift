@@ -1,0 +1,37 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "RerankExplorer",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "RerankKit", targets: ["Tokenization", "ModelStore", "Inference", "Evaluation"]),
+        .executable(name: "rerank", targets: ["rerank"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C shims: no logic, only headers and module maps.
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+        .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+
+        .target(name: "Tokenization"),
+        .target(name: "ModelStore"),
+        .target(name: "Inference", dependencies: ["Tokenization", "ModelStore", "CBLAS"]),
+        .target(name: "Evaluation", dependencies: ["Inference"]),
+        .target(name: "Explorer", dependencies: ["Inference", "Evaluation", "CNcurses"]),
+        .executableTarget(name: "rerank", dependencies: [
+            "Inference", "Evaluation", "Explorer", "ModelStore", "Tokenization",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),
+        .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore", "TestSupport"]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "TestSupport"]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "TestSupport"]),
+        .testTarget(name: "RerankCLITests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Where the tests find the repository and the read-only material in `../shared` beside it.
+public enum Fixtures {
+    /// The package root (the folder holding `Package.swift`).
+    public static let repositoryRoot: URL = {
+        var url = URL(fileURLWithPath: #filePath)
+        while url.path != "/" {
+            url.deleteLastPathComponent()
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("Package.swift").path) {
+                return url
+            }
+        }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    }()
+
+    /// `../shared` beside the repository, or `$RERANK_SHARED` when set.
+    public static let shared: URL = {
+        if let custom = ProcessInfo.processInfo.environment["RERANK_SHARED"], !custom.isEmpty {
+            return URL(fileURLWithPath: custom)
+        }
+        return repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+    }()
+
+    /// True when `../shared` is present; parity tests are enabled only then.
+    public static var sharedAvailable: Bool {
+        FileManager.default.fileExists(atPath: shared.appendingPathComponent("golden").path)
+    }
+
+    public static var golden: URL { shared.appendingPathComponent("golden") }
+    public static var models: URL { shared.appendingPathComponent("models") }
+    public static var crossEncoder: URL { models.appendingPathComponent("ms-marco-MiniLM-L6-ce-local") }
+    public static var biEncoder: URL { models.appendingPathComponent("all-MiniLM-L6-v2") }
+    public static var dl19: URL { shared.appendingPathComponent("eval/trec-dl-2019-passage-bm25-top100") }
+
+    /// Reads a JSON Lines file into dictionaries, one per non-empty line.
+    public static func jsonLines(_ url: URL) throws -> [[String: Any]] {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        return try text.split(separator: "\n", omittingEmptySubsequences: true).map { line in
+            guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw FixtureError.notAnObject(url.lastPathComponent)
+            }
+            return object
+        }
+    }
+
+    /// A fresh temporary directory, removed by the caller when done.
+    public static func temporaryDirectory(_ label: String = "rerank-test") throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("\(label)-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}
+
+/// Problems with the test fixtures themselves.
+public enum FixtureError: Error, CustomStringConvertible {
+    case notAnObject(String)
+    public var description: String {
+        switch self {
+        case .notAnObject(let file): return "\(file): a line is not a JSON object"
+        }
+    }
+}
