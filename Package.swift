@@ -20,9 +20,10 @@ let package = Package(
         .target(name: "ModelStore"),
         .target(name: "Inference", dependencies: ["Tokenization", "ModelStore", "CBLAS"]),
         .target(name: "Evaluation", dependencies: ["Inference"]),
-        .target(name: "Explorer", dependencies: ["Inference", "Evaluation", "CNcurses"]),
+        .target(name: "PassageSources", dependencies: ["Evaluation"]),
+        .target(name: "Explorer", dependencies: ["Inference", "Evaluation", "PassageSources", "CNcurses"]),
         .executableTarget(name: "rerank", dependencies: [
-            "Inference", "Evaluation", "Explorer", "ModelStore", "Tokenization",
+            "Inference", "Evaluation", "PassageSources", "Explorer", "ModelStore", "Tokenization",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -31,6 +32,7 @@ let package = Package(
         .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore", "TestSupport"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
+        .testTarget(name: "PassageSourcesTests", dependencies: ["PassageSources", "TestSupport"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "TestSupport"]),
         .testTarget(name: "RerankCLITests", dependencies: ["TestSupport"]),
     ]
