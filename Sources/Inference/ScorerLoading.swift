@@ -1,4 +1,3 @@
-// CONTRACT (placeholder body): implemented with the engine.
 import ModelStore
 
 /// Loads any scorer by the name people type: `bm25`, a model name on the search path, or a path.
@@ -6,7 +5,14 @@ public enum Scorers {
     /// The name of the lexical scorer, always available.
     public static let bm25Name = "bm25"
 
+    /// Loads a scorer; `threads` sets OpenBLAS's thread count (default: one per core).
     public static func load(_ name: String, locator: ModelLocator = ModelLocator(), threads: Int? = nil) throws -> any Scorer {
-        throw ModelStoreError.modelNotFound(name, searched: locator.searchDirectories)
+        if name.lowercased() == bm25Name { return BM25Scorer() }
+        EngineThreads.configure(threads)
+        let folder = try locator.resolve(name)
+        switch folder.kind {
+        case .crossEncoder: return try CrossEncoder(folder: folder, name: name)
+        case .biEncoder: return try BiEncoder(folder: folder, name: name)
+        }
     }
 }

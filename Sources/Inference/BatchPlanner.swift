@@ -1,0 +1,52 @@
+/// Groups sequences into batches: sorted by length (shortest first, so the first results come
+/// soon), at most `maxSequences` a batch and at most `tokenBudget` tokens a batch.
+struct BatchPlanner: Sendable {
+    var maxSequences: Int
+    var tokenBudget: Int
+
+    static let tokenBudget = 8_192
+
+    /// Batches of positions in `lengths`; each position appears exactly once.
+    func plan(lengths: [Int]) -> [[Int]] {
+        let order = lengths.indices.sorted { lengths[$0] != lengths[$1] ? lengths[$0] < lengths[$1] : $0 < $1 }
+        var batches: [[Int]] = []
+        var current: [Int] = []
+        var tokens = 0
+        for index in order {
+            if !current.isEmpty, current.count >= maxSequences || tokens + lengths[index] > tokenBudget {
+                batches.append(current)
+                current = []
+                tokens = 0
+            }
+            current.append(index)
+            tokens += lengths[index]
+        }
+        if !current.isEmpty { batches.append(current) }
+        return batches
+    }
+}
+
+/// Runs an encoder over sequences batch by batch, reporting each batch, checking cancellation.
+enum BatchRunner {
+    /// Computes one result per sequence with `compute`, in input order.
+    static func run<Result: Sendable>(
+        sequences: [(ids: [Int32], types: [Int32]?)],
+        planner: BatchPlanner,
+        compute: (PackedBatch) throws -> [Result],
+        onBatch: (_ indices: [Int], _ results: [Result], _ completed: Int) -> Void
+    ) async throws -> [Result] {
+        var results = [Result?](repeating: nil, count: sequences.count)
+        var completed = 0
+        for indices in planner.plan(lengths: sequences.map(\.ids.count)) {
+            try Task.checkCancellation()
+            var batch = PackedBatch()
+            for index in indices { batch.append(ids: sequences[index].ids, types: sequences[index].types) }
+            let batchResults = try compute(batch)
+            for (index, result) in zip(indices, batchResults) { results[index] = result }
+            completed += indices.count
+            onBatch(indices, batchResults, completed)
+            await Task.yield()
+        }
+        return results.compactMap { $0 }
+    }
+}

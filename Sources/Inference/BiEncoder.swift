@@ -1,0 +1,104 @@
+import ModelStore
+import Synchronization
+import Tokenization
+
+/// A BERT bi-encoder (`BertModel`): mean-pooled, L2-normalised sentence embeddings as
+/// sentence-transformers' all-MiniLM-L6-v2 computes them; passages rank by cosine similarity.
+public final class BiEncoder: Scorer {
+    public let info: ScorerInfo
+    public let batchSize: Int
+    private let model: TransformerModel
+    /// Embeddings already computed, by (max length, text): queries change, passages rarely do.
+    private let cache = Mutex<[EmbeddingKey: [Float]]>([:])
+    private static let cacheLimit = 50_000
+
+    private struct EmbeddingKey: Hashable {
+        let maxLength: Int
+        let text: String
+    }
+
+    /// Loads a bi-encoder folder.
+    public init(folder: ModelFolder, name: String? = nil, batchSize: Int = 64) throws {
+        guard folder.kind == .biEncoder else { throw InferenceError.notABiEncoder(folder.name) }
+        model = try TransformerModel(folder: folder)
+        self.batchSize = max(1, batchSize)
+        info = ScorerInfo(name: name ?? folder.name, kind: .biEncoder, maxLength: folder.maxLength,
+                          summary: model.summary + " · mean pooling", scoreName: "cosine", probabilityName: nil)
+    }
+
+    /// Loads a bi-encoder by name or path.
+    public convenience init(_ nameOrPath: String, locator: ModelLocator = ModelLocator()) throws {
+        try self.init(folder: try locator.resolve(nameOrPath), name: nameOrPath)
+    }
+
+    public var tokenizer: BertTokenizer { model.tokenizer }
+
+    /// The text as the model reads it, truncated on the right.
+    public func encode(_ text: String, maxLength: Int? = nil) throws -> EncodedText {
+        model.tokenizer.encode(text, maxLength: try model.maxLength(maxLength))
+    }
+
+    /// Unit-length embeddings of the texts, in input order. `onBatch` reports texts embedded so far.
+    public func embed(_ texts: [String], maxLength: Int? = nil,
+                      onBatch: (@Sendable (_ completed: Int, _ total: Int) -> Void)? = nil) async throws -> [[Float]] {
+        var completed = 0
+        return try await embed(texts, limit: try model.maxLength(maxLength)) { indices, _ in
+            completed += indices.count
+            onBatch?(completed, texts.count)
+        }
+    }
+
+    /// Embeds with the cache; `onBatch` sees positions in `texts` and their embeddings as they finish.
+    private func embed(_ texts: [String], limit: Int,
+                       onBatch: (_ indices: [Int], _ embeddings: [[Float]]) -> Void) async throws -> [[Float]] {
+        let known = cache.withLock { cache in texts.map { cache[EmbeddingKey(maxLength: limit, text: $0)] } }
+        let cached = texts.indices.filter { known[$0] != nil }
+        if !cached.isEmpty { onBatch(cached, cached.compactMap { known[$0] }) }
+        let missing = texts.indices.filter { known[$0] == nil }
+        let planner = BatchPlanner(maxSequences: batchSize, tokenBudget: BatchPlanner.tokenBudget)
+        let hidden = model.encoder.shape.hidden
+        let fresh = try await BatchRunner.run(
+            sequences: missing.map { (model.tokenizer.encode(texts[$0], maxLength: limit).inputIds, nil) }, planner: planner,
+            compute: { batch in MeanPooling.embeddings(hiddenStates: try model.encoder.encode(batch), batch: batch, hidden: hidden) },
+            onBatch: { positions, embeddings, _ in onBatch(positions.map { missing[$0] }, embeddings) })
+        cache.withLock { cache in
+            if cache.count + fresh.count > Self.cacheLimit { cache.removeAll() }
+            for (index, embedding) in zip(missing, fresh) { cache[EmbeddingKey(maxLength: limit, text: texts[index])] = embedding }
+        }
+        var result = known
+        for (index, embedding) in zip(missing, fresh) { result[index] = embedding }
+        return result.compactMap { $0 }
+    }
+
+    /// Cosine similarity of two unit-length embeddings.
+    public static func cosine(_ a: [Float], _ b: [Float]) -> Double {
+        zip(a, b).reduce(0) { $0 + Double($1.0) * Double($1.1) }
+    }
+
+    // MARK: Scorer
+
+    public func score(query: String, passages: [String], maxLength: Int?,
+                      onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
+        let limit = try model.maxLength(maxLength)
+        let queryEmbedding = try await embed([query], limit: limit) { _, _ in }[0]
+        let truncations = passages.map { model.tokenizer.encode($0, maxLength: limit).truncation }
+        func pairScore(_ index: Int, _ embedding: [Float]) -> PairScore {
+            PairScore(score: Self.cosine(queryEmbedding, embedding), truncation: truncations[index])
+        }
+        var completed = 0
+        let embeddings = try await embed(passages, limit: limit) { indices, embeddings in
+            completed += indices.count
+            onBatch?(ScoredBatch(indices: indices, scores: zip(indices, embeddings).map(pairScore),
+                                 completed: completed, total: passages.count))
+        }
+        return embeddings.enumerated().map { pairScore($0.offset, $0.element) }
+    }
+
+    public func reading(query: String, passage: String, maxLength: Int?) -> PassageReading? {
+        guard let encoded = try? encode(passage, maxLength: maxLength) else { return nil }
+        let report = encoded.truncation
+        return PassageReading(tokens: model.tokenizer.tokenize(passage),
+                              keptCount: report.passageTokens - report.passageTokensCut,
+                              keptEnd: report.passageKeptEnd)
+    }
+}

@@ -1,0 +1,83 @@
+import ModelStore
+import Tokenization
+
+/// A BERT cross-encoder (`BertForSequenceClassification`, 1 or 2 labels) that scores
+/// (query, passage) pairs exactly as `transformers` and sentence-transformers'
+/// `CrossEncoder.predict` do.
+public final class CrossEncoder: Scorer {
+    public let info: ScorerInfo
+    /// Label names of the classifier, in id order.
+    public let labels: [String]
+    /// Batch limits; smaller batches report progress sooner.
+    public let batchSize: Int
+    private let model: TransformerModel
+    private let head: ClassificationHead
+
+    /// Loads a cross-encoder folder.
+    public init(folder: ModelFolder, name: String? = nil, batchSize: Int = 64) throws {
+        guard folder.kind == .crossEncoder else { throw InferenceError.notACrossEncoder(folder.name) }
+        model = try TransformerModel(folder: folder)
+        labels = folder.config.labels
+        head = try ClassificationHead(reader: model.reader, hidden: model.encoder.shape.hidden, labels: labels.count)
+        self.batchSize = max(1, batchSize)
+        let twoLabels = labels.count == 2
+        info = ScorerInfo(name: name ?? folder.name, kind: .crossEncoder, maxLength: folder.maxLength,
+                          summary: model.summary, scoreName: twoLabels ? "P(relevant)" : "logit",
+                          probabilityName: twoLabels ? "softmax" : "sigmoid")
+    }
+
+    /// Loads a cross-encoder by name or path.
+    public convenience init(_ nameOrPath: String, locator: ModelLocator = ModelLocator()) throws {
+        try self.init(folder: try locator.resolve(nameOrPath), name: nameOrPath)
+    }
+
+    public var tokenizer: BertTokenizer { model.tokenizer }
+
+    /// The pair as the model reads it, with `longest_first` truncation.
+    public func encode(query: String, passage: String, maxLength: Int? = nil) throws -> EncodedPair {
+        model.tokenizer.encodePair(query: query, passage: passage, maxLength: try model.maxLength(maxLength))
+    }
+
+    /// Scores (query, passage) pairs, in input order.
+    public func score(pairs: [(query: String, passage: String)], maxLength: Int? = nil,
+                      onBatch: (@Sendable (ScoredBatch) -> Void)? = nil) async throws -> [PairScore] {
+        let limit = try model.maxLength(maxLength)
+        let encoded = pairs.map { model.tokenizer.encodePair(query: $0.query, passage: $0.passage, maxLength: limit) }
+        return try await score(encoded: encoded, onBatch: onBatch)
+    }
+
+    /// Scores pairs already encoded (e.g. reference token ids).
+    public func score(encoded: [EncodedPair], onBatch: (@Sendable (ScoredBatch) -> Void)? = nil) async throws -> [PairScore] {
+        let total = encoded.count
+        let planner = BatchPlanner(maxSequences: batchSize, tokenBudget: BatchPlanner.tokenBudget)
+        let logits = try await BatchRunner.run(
+            sequences: encoded.map { ($0.inputIds, $0.tokenTypeIds) }, planner: planner,
+            compute: { batch in head.logits(hiddenStates: try model.encoder.encode(batch), batch: batch) },
+            onBatch: { indices, results, completed in
+                onBatch?(ScoredBatch(indices: indices,
+                                     scores: zip(indices, results).map { Self.pairScore($1, encoded[$0].truncation) },
+                                     completed: completed, total: total))
+            })
+        return zip(logits, encoded).map { Self.pairScore($0, $1.truncation) }
+    }
+
+    private static func pairScore(_ logits: [Float], _ truncation: TruncationReport) -> PairScore {
+        let (score, probability) = ClassificationHead.score(logits: logits)
+        return PairScore(score: score, probability: probability, logits: logits, truncation: truncation)
+    }
+
+    // MARK: Scorer
+
+    public func score(query: String, passages: [String], maxLength: Int?,
+                      onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
+        try await score(pairs: passages.map { (query, $0) }, maxLength: maxLength, onBatch: onBatch)
+    }
+
+    public func reading(query: String, passage: String, maxLength: Int?) -> PassageReading? {
+        guard let pair = try? encode(query: query, passage: passage, maxLength: maxLength) else { return nil }
+        let report = pair.truncation
+        return PassageReading(tokens: model.tokenizer.tokenize(passage),
+                              keptCount: report.passageTokens - report.passageTokensCut,
+                              keptEnd: report.passageKeptEnd)
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+import ModelStore
+import Tokenization
+
+/// What cross- and bi-encoders share: a model folder, its tokenizer, its encoder, and length rules.
+struct TransformerModel: Sendable {
+    let folder: ModelFolder
+    let tokenizer: BertTokenizer
+    let encoder: BertEncoder
+    let reader: BertTensorReader
+
+    init(folder: ModelFolder) throws {
+        let description = try folder.tokenizer()
+        self.folder = folder
+        tokenizer = try BertTokenizer(
+            vocabulary: description.vocabulary,
+            options: BertTextOptions(lowercase: description.lowercase, stripAccents: description.stripAccents,
+                                     handleChineseChars: description.handleChineseChars, cleanText: description.cleanText),
+            specialTokens: SpecialTokens(unknown: description.unknownToken, classifier: description.classifierToken,
+                                         separator: description.separatorToken, padding: description.paddingToken))
+        reader = BertTensorReader(file: try folder.weights())
+        encoder = try BertEncoder(shape: try BertShape(folder.config), reader: reader)
+    }
+
+    /// The max length to use: the request's, else the model's default; checked against positions.
+    func maxLength(_ requested: Int?) throws -> Int {
+        let limit = encoder.shape.maxPositions
+        let value = requested ?? folder.maxLength
+        guard value >= 4, value <= limit else { throw InferenceError.invalidMaxLength(value, limit: limit) }
+        return value
+    }
+
+    /// "BertForSequenceClassification · 6 layers · hidden 384".
+    var summary: String {
+        let config = folder.config
+        return "\(config.architectures.first ?? "?") · \(config.numHiddenLayers) layers · hidden \(config.hiddenSize)"
+    }
+}
+
+/// Sets OpenBLAS's thread count once per process: the caller's number, else one per core.
+enum EngineThreads {
+    static func configure(_ requested: Int?) {
+        BLAS.setThreads(requested ?? ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
