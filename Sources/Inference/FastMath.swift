@@ -24,7 +24,7 @@ enum FastMath {
         p = p * r + 1
         let exponent = unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- magicBits
         let scale = unsafeBitCast((exponent &+ 127) &<< 23, to: Vector.self)
-        return p * scale
+        return (p * scale).replacing(with: 0, where: x .< -87.3) // underflow is exactly 0, as in expf
     }
 
     static func erf(_ x: Vector) -> Vector {

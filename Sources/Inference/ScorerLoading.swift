@@ -5,14 +5,16 @@ public enum Scorers {
     /// The name of the lexical scorer, always available.
     public static let bm25Name = "bm25"
 
-    /// Loads a scorer; `threads` sets OpenBLAS's thread count (default: one per core).
-    public static func load(_ name: String, locator: ModelLocator = ModelLocator(), threads: Int? = nil) throws -> any Scorer {
+    /// Loads a scorer; `threads` sets OpenBLAS's thread count (default: one per core);
+    /// `batchSize` caps the sequences of one forward pass.
+    public static func load(_ name: String, locator: ModelLocator = ModelLocator(), threads: Int? = nil,
+                            batchSize: Int = 64) throws -> any Scorer {
         if name.lowercased() == bm25Name { return BM25Scorer() }
         EngineThreads.configure(threads)
         let folder = try locator.resolve(name)
         switch folder.kind {
-        case .crossEncoder: return try CrossEncoder(folder: folder, name: name)
-        case .biEncoder: return try BiEncoder(folder: folder, name: name)
+        case .crossEncoder: return try CrossEncoder(folder: folder, name: name, batchSize: batchSize)
+        case .biEncoder: return try BiEncoder(folder: folder, name: name, batchSize: batchSize)
         }
     }
 }

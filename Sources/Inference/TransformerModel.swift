@@ -10,14 +10,8 @@ struct TransformerModel: Sendable {
     let reader: BertTensorReader
 
     init(folder: ModelFolder) throws {
-        let description = try folder.tokenizer()
         self.folder = folder
-        tokenizer = try BertTokenizer(
-            vocabulary: description.vocabulary,
-            options: BertTextOptions(lowercase: description.lowercase, stripAccents: description.stripAccents,
-                                     handleChineseChars: description.handleChineseChars, cleanText: description.cleanText),
-            specialTokens: SpecialTokens(unknown: description.unknownToken, classifier: description.classifierToken,
-                                         separator: description.separatorToken, padding: description.paddingToken))
+        tokenizer = try BertTokenizer(try folder.tokenizer())
         reader = BertTensorReader(file: try folder.weights())
         encoder = try BertEncoder(shape: try BertShape(folder.config), reader: reader)
     }
@@ -37,9 +31,9 @@ struct TransformerModel: Sendable {
     }
 }
 
-/// Sets OpenBLAS's thread count once per process: the caller's number, else one per core.
-enum EngineThreads {
-    static func configure(_ requested: Int?) {
+/// The engine's thread count: OpenBLAS uses the caller's number, else one thread per core.
+public enum EngineThreads {
+    public static func configure(_ requested: Int?) {
         BLAS.setThreads(requested ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }

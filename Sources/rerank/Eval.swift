@@ -1,0 +1,59 @@
+import ArgumentParser
+import Evaluation
+import Foundation
+import Inference
+
+/// `rerank eval`: NDCG@10, MRR@10 and MAP of a model reranking a judged set.
+struct Eval: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Rerank a judged set's candidates and report NDCG@10, MRR@10 and MAP.",
+        discussion: """
+            The set is a TREC-DL style folder (queries.tsv, candidates.tsv, passages.tsv, qrels.tsv). \
+            NDCG@10 uses the grades as gains; MRR@10 and MAP count grade ≥ 2 as relevant; unjudged \
+            candidates count as grade 0 (trec_eval practice). --model input keeps the candidates' \
+            first-stage order, the baseline every model should beat.
+            """)
+
+    @Option(name: .shortAndLong, help: "A model name or folder, bm25, or input (the first-stage order).")
+    var model: String
+
+    @Option(help: "The judged set's folder.")
+    var eval: String
+
+    @Option(help: "Token limit per pair (default: the model's own).")
+    var maxLength: Int?
+
+    @Option(help: "BLAS threads (default: one per core).")
+    var threads: Int?
+
+    @Flag(help: "Print one JSON line instead of a table.")
+    var json = false
+
+    func run() async throws {
+        let set = try JudgedSet(folder: URL(fileURLWithPath: eval))
+        set.warnings.forEach(StandardError.print)
+        let report: EvaluationReport
+        if model == "input" {
+            report = EvaluationReport.firstStage(of: set)
+        } else {
+            let scorer = try Scorers.load(model, threads: threads)
+            let bar = ProgressBar(label: "eval \(model)")
+            report = try await Evaluator(scorer: scorer, maxLength: maxLength).evaluate(set) { bar.update($0, of: $1) }
+            bar.finish()
+        }
+        if json {
+            try JSONLines.write([
+                "ndcg@10": report.mean.ndcgAt10, "mrr@10": report.mean.reciprocalRankAt10, "map": report.mean.averagePrecision,
+                "model": model, "set": set.name, "queries": report.perQuery.count, "pairs": report.pairsScored,
+                "seconds": report.seconds,
+            ])
+        } else {
+            print("""
+                \(set.name) · \(model) · \(report.perQuery.count) queries, \(report.pairsScored) pairs, \(String(format: "%.1f", report.seconds)) s
+                  NDCG@10  \(String(format: "%.4f", report.mean.ndcgAt10))
+                  MRR@10   \(String(format: "%.4f", report.mean.reciprocalRankAt10))
+                  MAP      \(String(format: "%.4f", report.mean.averagePrecision))
+                """)
+        }
+    }
+}

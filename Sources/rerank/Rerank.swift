@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// The `rerank` command: the explorer by default, and the engine's subcommands.
+@main
+struct Rerank: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rerank",
+        abstract: "Explore how neural rerankers order passages.",
+        discussion: """
+            With no subcommand, opens the explorer on the default sample. Models are named by path or by \
+            name, looked up in RERANK_MODEL_PATH, the project's model directory and the Hugging Face cache \
+            (see `rerank models`).
+            """,
+        subcommands: [Explore.self, Score.self, Tokenize.self, Embed.self, Eval.self, Bench.self, Models.self],
+        defaultSubcommand: Explore.self)
+}
