@@ -1,0 +1,31 @@
+import Foundation
+
+/// A memory-mapped `model.safetensors` whose header has been checked against the file.
+public final class SafeTensorsFile: @unchecked Sendable {
+    public let url: URL
+    public let tensors: [String: TensorInfo]
+    private let file: MappedFile
+
+    /// Maps the file and checks every tensor of its header lies inside it with a consistent size.
+    public init(url: URL) throws {
+        self.url = url
+        self.file = try MappedFile(url: url)
+        self.tensors = try SafeTensorsHeader.tensors(in: file, url: url)
+    }
+
+    /// The tensor's values as Float32 (F32, F16 and BF16 are accepted), checked against `shape`.
+    public func floats(_ name: String, shape: [Int]) throws -> [Float] {
+        guard let tensor = tensors[name] else { throw ModelStoreError.missingTensor(url, name) }
+        guard tensor.shape == shape else {
+            throw ModelStoreError.wrongShape(url, name, expected: shape, found: tensor.shape)
+        }
+        let bytes = file.bytes(tensor.byteRange)
+        let count = tensor.byteRange.count / tensor.dtype.byteSize
+        switch tensor.dtype {
+        case .f32: return FloatConversion.float32(bytes, count: count)
+        case .f16: return FloatConversion.float16(bytes, count: count)
+        case .bf16: return FloatConversion.bfloat16(bytes, count: count)
+        default: throw ModelStoreError.unsupportedDType(url, name, tensor.dtype.rawValue)
+        }
+    }
+}
