@@ -3,49 +3,45 @@ import Foundation
 import Inference
 import Testing
 
-/// Scores a passage by its length and reports one batch per passage.
-private struct LengthScorer: Scorer {
-    var info: ScorerInfo {
-        ScorerInfo(name: "length", kind: .lexical, maxLength: nil, summary: "test", scoreName: "chars", probabilityName: nil)
+/// A scorer whose behaviour each test supplies.
+private struct StubScorer: Scorer {
+    typealias Body = @Sendable (_ passages: [String], _ onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore]
+
+    let info: ScorerInfo
+    let body: Body
+
+    init(name: String, body: @escaping Body) {
+        info = ScorerInfo(name: name, kind: .lexical, maxLength: nil, summary: "test", scoreName: "test", probabilityName: nil)
+        self.body = body
     }
 
     func score(query: String, passages: [String], maxLength: Int?,
                onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
+        try await body(passages, onBatch)
+    }
+
+    func reading(query: String, passage: String, maxLength: Int?) -> PassageReading? { nil }
+
+    /// Scores a passage by its length and reports one batch per passage.
+    static let length = StubScorer(name: "length") { passages, onBatch in
         var scores: [PairScore] = []
         for (index, passage) in passages.enumerated() {
-            try Task.checkCancellation()
             scores.append(PairScore(score: Double(passage.count)))
             onBatch?(ScoredBatch(indices: [index], scores: [scores[index]], completed: index + 1, total: passages.count))
         }
         return scores
     }
 
-    func reading(query: String, passage: String, maxLength: Int?) -> PassageReading? { nil }
-}
-
-/// Waits long enough to be cancelled.
-private struct SlowScorer: Scorer {
-    var info: ScorerInfo { ScorerInfo(name: "slow", kind: .lexical, maxLength: nil, summary: "", scoreName: "", probabilityName: nil) }
-
-    func score(query: String, passages: [String], maxLength: Int?,
-               onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
+    /// Waits long enough to be cancelled.
+    static let slow = StubScorer(name: "slow") { passages, _ in
         try await Task.sleep(for: .seconds(60))
         return passages.map { _ in PairScore(score: 0) }
     }
 
-    func reading(query: String, passage: String, maxLength: Int?) -> PassageReading? { nil }
-}
-
-/// Returns one score too few.
-private struct ShortScorer: Scorer {
-    var info: ScorerInfo { ScorerInfo(name: "short", kind: .lexical, maxLength: nil, summary: "", scoreName: "", probabilityName: nil) }
-
-    func score(query: String, passages: [String], maxLength: Int?,
-               onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
+    /// Returns one score too few.
+    static let short = StubScorer(name: "short") { passages, _ in
         passages.dropLast().map { _ in PairScore(score: 0) }
     }
-
-    func reading(query: String, passage: String, maxLength: Int?) -> PassageReading? { nil }
 }
 
 /// Collects progress reports from any thread.
@@ -67,7 +63,7 @@ struct EvaluatorTests {
         defer { folder.remove() }
         let set = try JudgedSet(folder: folder.url)
         let log = ProgressLog()
-        let report = try await Evaluator(scorer: LengthScorer()).evaluate(set) { log.record($0, $1) }
+        let report = try await Evaluator(scorer: StubScorer.length).evaluate(set) { log.record($0, $1) }
 
         // q2 (d3, d1) then q1 (d1, d2): one report per passage and one per finished query.
         #expect(log.all == [[1, 4], [2, 4], [2, 4], [3, 4], [4, 4], [4, 4]])
@@ -83,7 +79,7 @@ struct EvaluatorTests {
         let folder = try JudgedSetFolder()
         defer { folder.remove() }
         let set = try JudgedSet(folder: folder.url)
-        let task = Task { try await Evaluator(scorer: SlowScorer()).evaluate(set) }
+        let task = Task { try await Evaluator(scorer: StubScorer.slow).evaluate(set) }
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
     }
@@ -94,7 +90,7 @@ struct EvaluatorTests {
         defer { folder.remove() }
         let set = try JudgedSet(folder: folder.url)
         await #expect(throws: EvaluationError.scoreCountMismatch(scorer: "short", queryID: "q2", expected: 2, received: 1)) {
-            try await Evaluator(scorer: ShortScorer()).evaluate(set)
+            try await Evaluator(scorer: StubScorer.short).evaluate(set)
         }
     }
 }
