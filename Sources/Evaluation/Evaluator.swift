@@ -1,0 +1,51 @@
+import Inference
+
+/// Runs a `Scorer` over every query of a judged set and evaluates the resulting run.
+public struct Evaluator: Sendable {
+    /// Progress: pairs scored so far and pairs in the set.
+    public typealias Progress = @Sendable (_ completedPairs: Int, _ totalPairs: Int) -> Void
+
+    public var scorer: any Scorer
+    /// Token limit passed to the scorer; `nil` uses its default.
+    public var maxLength: Int?
+
+    public init(scorer: any Scorer, maxLength: Int? = nil) {
+        self.scorer = scorer
+        self.maxLength = maxLength
+    }
+
+    /// Scores each query's candidates, query by query, and evaluates the run.
+    /// `progress` hears about every batch the scorer finishes and every finished query.
+    /// Cancelling the task stops between batches or queries with `CancellationError`.
+    public func evaluate(_ set: JudgedSet, progress: Progress? = nil) async throws -> EvaluationReport {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let total = set.pairCount
+        var run = RunScores(minimumCapacity: set.queries.count)
+        var completed = 0
+        for query in set.queries where !query.candidates.isEmpty {
+            try Task.checkCancellation()
+            let before = completed
+            var onBatch: (@Sendable (ScoredBatch) -> Void)?
+            if let progress {
+                onBatch = { batch in progress(before + batch.completed, total) }
+            }
+            let scores = try await scorer.score(query: query.text, passages: query.candidateTexts,
+                                                maxLength: maxLength, onBatch: onBatch)
+            guard scores.count == query.candidates.count else {
+                throw EvaluationError.scoreCountMismatch(scorer: scorer.info.name, queryID: query.id,
+                                                         expected: query.candidates.count, received: scores.count)
+            }
+            var queryScores = [String: Double](minimumCapacity: scores.count)
+            for (candidate, score) in zip(query.candidates, scores) {
+                queryScores[candidate.docid] = score.score
+            }
+            run[query.id] = queryScores
+            completed += scores.count
+            progress?(completed, total)
+        }
+        let elapsed = clock.now - start
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        return EvaluationReport(scorerName: scorer.info.name, run: run, on: set, pairsScored: completed, seconds: seconds)
+    }
+}
