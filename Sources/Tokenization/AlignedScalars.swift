@@ -1,0 +1,24 @@
+/// Text as scalar values, each remembering the index of the original scalar it came from.
+struct AlignedScalars {
+    var values: [UInt32] = []
+    /// `origins[i]` is the index, in the original text, of the scalar `values[i]` was made from.
+    var origins: [Int] = []
+
+    var count: Int { values.count }
+
+    mutating func append(_ value: UInt32, origin: Int) {
+        values.append(value)
+        origins.append(origin)
+    }
+
+    mutating func removeAll() {
+        values.removeAll(keepingCapacity: true)
+        origins.removeAll(keepingCapacity: true)
+    }
+
+    /// The original-text range covered by `values[range]` (from its first scalar's origin to its last's).
+    func originalRange(of range: Range<Int>) -> Range<Int> {
+        let start = origins[range.lowerBound]
+        return start..<max(start, origins[range.upperBound - 1] + 1)
+    }
+}

@@ -1,0 +1,46 @@
+/// WordPiece: splits one word into the longest vocabulary entries from the left, later pieces
+/// spelled with the `##` prefix; a word that cannot be split, or is longer than 100 scalars,
+/// becomes one unknown token.
+struct WordPiece: Sendable {
+    static let maxInputCharsPerWord = 100
+
+    private let vocabulary: Vocabulary
+    private let unknownId: Int32
+
+    /// `unknownId` is the id a word that cannot be split becomes.
+    init(vocabulary: Vocabulary, unknownId: Int32) {
+        self.vocabulary = vocabulary
+        self.unknownId = unknownId
+    }
+
+    /// Appends the pieces of the word `text[word]` to `pieces`, each as its id and range in `text`.
+    func split(_ word: Range<Int>, of text: UnsafeBufferPointer<UInt32>, into pieces: inout [(id: Int32, range: Range<Int>)]) {
+        guard word.count <= Self.maxInputCharsPerWord else {
+            pieces.append((unknownId, word))
+            return
+        }
+        let firstPiece = pieces.count
+        var start = word.lowerBound
+        while start < word.upperBound {
+            guard let end = longestPiece(in: text, from: start, isWordStart: start == word.lowerBound, wordEnd: word.upperBound) else {
+                pieces.removeSubrange(firstPiece...)
+                pieces.append((unknownId, word))
+                return
+            }
+            pieces.append(end)
+            start = end.range.upperBound
+        }
+    }
+
+    /// The longest entry matching `text[start...]` within the word.
+    @inline(__always)
+    private func longestPiece(in text: UnsafeBufferPointer<UInt32>, from start: Int, isWordStart: Bool, wordEnd: Int) -> (id: Int32, range: Range<Int>)? {
+        let table = isWordStart ? vocabulary.entries : vocabulary.continuations
+        var end = min(wordEnd, start + table.longestKey)
+        while end > start {
+            if let id = table.id(of: text, start..<end) { return (id, start..<end) }
+            end -= 1
+        }
+        return nil
+    }
+}
