@@ -30,8 +30,8 @@ enum FloatConversion {
         let normal = (magnitude << 13) &+ ((127 - 15) << 23)
         // Infinity and NaN: all exponent bits set, mantissa kept.
         let special = (magnitude << 13) | 0x7f80_0000
-        // Zero and subnormals: mantissa × 2⁻²⁴, exact in Float32.
-        let subnormal = (Float(magnitude) * 0x1p-24).bitPattern
+        // Zero and subnormals: mantissa × 2⁻²⁴, exact in Float32 (converted as Int32, which vectorises).
+        let subnormal = (Float(Int32(bitPattern: magnitude)) * 0x1p-24).bitPattern
         let unsigned = exponent == 0x7c00 ? special : (exponent == 0 ? subnormal : normal)
         return Float(bitPattern: unsigned | sign)
     }

@@ -21,10 +21,22 @@ struct HuggingFaceCache {
     /// Every cached model repository.
     func repositories() -> [Repository] {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: root.path)) ?? []
-        return entries.filter { $0.hasPrefix(Self.modelPrefix) }.sorted().map { entry in
-            let name = entry.dropFirst(Self.modelPrefix.count).replacingOccurrences(of: "--", with: "/")
-            return Repository(name: name, folder: root.appendingPathComponent(entry))
+        return entries.sorted().compactMap { entry in
+            Self.repositoryName(folderName: entry).map { Repository(name: $0, folder: root.appendingPathComponent(entry)) }
         }
+    }
+
+    /// `ORG/NAME` for a cache folder named `models--ORG--NAME`, else nil.
+    static func repositoryName(folderName: String) -> String? {
+        guard folderName.hasPrefix(modelPrefix) else { return nil }
+        return folderName.dropFirst(modelPrefix.count).replacingOccurrences(of: "--", with: "/")
+    }
+
+    /// `ORG/NAME` when `folder` is a snapshot, `…/models--ORG--NAME/snapshots/REV`, else nil.
+    static func repositoryName(ofSnapshot folder: URL) -> String? {
+        let snapshots = folder.deletingLastPathComponent()
+        guard snapshots.lastPathComponent == "snapshots" else { return nil }
+        return repositoryName(folderName: snapshots.deletingLastPathComponent().lastPathComponent)
     }
 
     /// Repositories whose name is `name` or ends in `/name` (the hub forbids `--` inside names, so this is exact).

@@ -27,7 +27,8 @@ public struct ModelFolder: Sendable, Hashable {
         config.architectures.first { SupportedArchitecture(rawValue: $0) != nil } ?? config.architectures.first ?? ""
     }
 
-    /// Opens a folder: reads `config.json`, checks the architecture is supported and weights exist.
+    /// Opens a folder: reads `config.json`, checks the architecture is supported and weights exist. Without a
+    /// `name`, a Hugging Face cache snapshot is named `ORG/NAME`, any other folder by its own name.
     public static func open(_ url: URL, name: String? = nil) throws -> ModelFolder {
         let folder = url.standardizedFileURL
         var isDirectory: ObjCBool = false
@@ -40,7 +41,7 @@ public struct ModelFolder: Sendable, Hashable {
         try requireTokenizer(folder)
         return ModelFolder(
             url: folder,
-            name: name ?? folder.lastPathComponent,
+            name: name ?? HuggingFaceCache.repositoryName(ofSnapshot: folder) ?? folder.lastPathComponent,
             config: config,
             kind: architecture.kind,
             maxLength: try defaultMaxLength(folder, config: config),

@@ -66,7 +66,7 @@ enum SafeTensorsHeader {
     private static func integers(_ fields: JSONObject, _ key: String) throws -> [Int] {
         guard let items = try fields.array(key) else { throw ModelStoreError.missingField(fields.url, fields.fieldName(key)) }
         return try items.map { item in
-            guard let number = item as? Int else { throw fields.invalid(key, "must be a list of whole numbers; fetch the file again") }
+            guard let number = JSONObject.wholeNumber(item) else { throw fields.invalid(key, "must be a list of whole numbers; fetch the file again") }
             return number
         }
     }

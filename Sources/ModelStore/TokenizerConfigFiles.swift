@@ -26,7 +26,7 @@ struct TokenizerConfigFiles {
         files.doLowerCase = try config.bool("do_lower_case")
         files.stripAccents = try config.bool("strip_accents")
         files.tokenizeChineseChars = try config.bool("tokenize_chinese_chars")
-        if let length = config.value("model_max_length") as? Int, sensibleMaxLength.contains(length) {
+        if let length = config.value("model_max_length").flatMap(JSONObject.wholeNumber), sensibleMaxLength.contains(length) {
             files.modelMaxLength = length
         }
         try files.takeSpecialTokens(from: config)

@@ -32,7 +32,7 @@ enum TokenizerJSONReader {
     private static func vocabulary(_ vocab: JSONObject) throws -> [String] {
         var tokens = [String?](repeating: nil, count: vocab.fields.count)
         for (token, value) in vocab.fields {
-            guard let id = value as? Int, tokens.indices.contains(id), tokens[id] == nil else {
+            guard let id = JSONObject.wholeNumber(value), tokens.indices.contains(id), tokens[id] == nil else {
                 throw vocab.invalid(token, "has id \(value), but ids must number the \(tokens.count) tokens 0 to "
                     + "\(tokens.count - 1) once each; the file is damaged — fetch it again")
             }
