@@ -1,4 +1,4 @@
-// CONTRACT (placeholder bodies): the public API the PassageSources work implements.
+// The values every passage source produces: a file, a paste, standard input, a sample or a judged set.
 import Foundation
 
 /// One passage as loaded from a file, a paste or standard input.
