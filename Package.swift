@@ -5,7 +5,7 @@ let package = Package(
     name: "RerankExplorer",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "RerankKit", targets: ["Tokenization", "ModelStore", "Inference", "Evaluation"]),
+        .library(name: "RerankKit", targets: ["TextFiles", "Tokenization", "ModelStore", "Inference", "Evaluation", "PassageSources"]),
         .executable(name: "rerank", targets: ["rerank"]),
     ],
     dependencies: [
@@ -16,18 +16,20 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
 
+        .target(name: "TextFiles"),
         .target(name: "Tokenization"),
         .target(name: "ModelStore"),
         .target(name: "Inference", dependencies: ["Tokenization", "ModelStore", "CBLAS"]),
-        .target(name: "Evaluation", dependencies: ["Inference"]),
-        .target(name: "PassageSources", dependencies: ["Evaluation"]),
+        .target(name: "Evaluation", dependencies: ["Inference", "TextFiles"]),
+        .target(name: "PassageSources", dependencies: ["Evaluation", "TextFiles"]),
         .target(name: "Explorer", dependencies: ["Inference", "Evaluation", "PassageSources", "CNcurses"]),
         .executableTarget(name: "rerank", dependencies: [
-            "Inference", "Evaluation", "PassageSources", "Explorer", "ModelStore", "Tokenization",
+            "Inference", "Evaluation", "PassageSources", "Explorer", "ModelStore", "Tokenization", "TextFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TextFilesTests", dependencies: ["TextFiles", "TestSupport"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"]),
         .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore", "TestSupport"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "TestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import TextFiles
 
 extension JudgedSet {
     /// Loads a TREC-DL style folder:
@@ -46,7 +47,7 @@ extension JudgedSet {
     private static func keyedTexts(in url: URL, key: String, warnings: inout [String]) throws(JudgedSetError) -> [KeyedText] {
         var rows: [KeyedText] = []
         var firstLines: [String: Int] = [:]
-        for line in try TextFileLines.read(url, warnings: &warnings) {
+        for line in try readLines(url, warnings: &warnings) {
             guard let tab = line.text.firstIndex(of: "\t") else {
                 throw JudgedSetError(file: url.path, line: line.number,
                                      problem: .columnCount(found: 1, expected: "2: \(key)<TAB>text"))
@@ -67,7 +68,7 @@ extension JudgedSet {
                                    warnings: inout [String]) throws(JudgedSetError) -> [[JudgedCandidate]] {
         var lists = [[JudgedCandidate]](repeating: [], count: queryIndex.count)
         var firstLines = [[String: Int]](repeating: [:], count: queryIndex.count)
-        for line in try TextFileLines.read(url, warnings: &warnings) {
+        for line in try readLines(url, warnings: &warnings) {
             let fields = columns(of: line.text)
             guard fields.count == 3 else {
                 throw JudgedSetError(file: url.path, line: line.number,
@@ -101,7 +102,7 @@ extension JudgedSet {
         var grades = [[String: Int]](repeating: [:], count: queryIndex.count)
         var firstLines = [[String: Int]](repeating: [:], count: queryIndex.count)
         var ignoredLines: [Int] = []
-        for line in try TextFileLines.read(url, warnings: &warnings) {
+        for line in try readLines(url, warnings: &warnings) {
             let fields = columns(of: line.text)
             guard fields.count == 3 || fields.count == 4 else {
                 throw JudgedSetError(file: url.path, line: line.number, problem: .columnCount(
@@ -148,7 +149,7 @@ extension JudgedSet {
     }
 
     /// Fields separated by runs of tabs or spaces.
-    private static func columns(of text: String) -> [Substring] {
+    private static func columns(of text: Substring) -> [Substring] {
         text.split(whereSeparator: { $0 == "\t" || $0 == " " })
     }
 
@@ -157,5 +158,18 @@ extension JudgedSet {
             throw JudgedSetError(file: file, line: line, problem: .notAnInteger(column: column, value: String(field)))
         }
         return value
+    }
+
+    /// The non-blank lines of a file, decoded leniently; invalid UTF-8 is reported in `warnings`.
+    private static func readLines(_ url: URL, warnings: inout [String]) throws(JudgedSetError) -> [(number: Int, text: Substring)] {
+        let file: TextFile
+        do {
+            file = try TextFile(contentsOf: url, name: url.path)
+        } catch {
+            let exists = FileManager.default.fileExists(atPath: url.path)
+            throw JudgedSetError(file: url.path, problem: exists ? .unreadable(error.reason) : .missingFile)
+        }
+        warnings += file.warnings
+        return file.contentLines
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TextFiles
 
 /// Reads JSON Lines passages: one object per line with `text` (or `passage`), an optional whole-number
 /// `label` and an optional `id` (or `docid`). Blank lines are skipped. The first non-blank line may

@@ -1,4 +1,5 @@
 import Foundation
+import TextFiles
 
 /// The shapes of passage file this module reads, and how one is recognised.
 public enum PassageFormat: String, Sendable, Hashable, CaseIterable {

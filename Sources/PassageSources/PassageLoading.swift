@@ -1,4 +1,5 @@
 import Foundation
+import TextFiles
 
 /// Entry points that turn files, standard input and pasted text into passages.
 ///
@@ -21,7 +22,7 @@ public enum PassageSources {
         if JudgedSetFolder.isJudgedSet(url) {
             return try JudgedSetFolder(url: url).collection(forQuery: judgedQuery)
         }
-        let file = try TextFile(contentsOf: url, name: name)
+        let file = try PassageSourceError.reading(url, name: name)
         return try load(file, format: PassageFormat.forExtension(url.pathExtension))
     }
 

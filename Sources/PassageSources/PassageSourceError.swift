@@ -1,4 +1,5 @@
 import Foundation
+import TextFiles
 
 /// Why passages could not be read; each message names the file (and line) and says what to do.
 public enum PassageSourceError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -19,7 +20,7 @@ public enum PassageSourceError: Error, Sendable, Hashable, CustomStringConvertib
     /// A judged-set folder asked for a query id it does not contain.
     case unknownQuery(folder: String, query: String)
     /// The judged-set reader has not been connected (see `JudgedSetFolder.reader`).
-    case judgedSetUnsupported(folder: String, reason: String)
+    case judgedSetUnreadable(folder: String, reason: String)
     /// No sample with this name in the samples folder.
     case unknownSample(name: String, available: [String])
     /// The `Samples/` (or `Themes/`) folder was not found anywhere it is looked for.
@@ -44,12 +45,23 @@ public enum PassageSourceError: Error, Sendable, Hashable, CustomStringConvertib
             return "\(file):\(line): \(count) tab-separated columns; expected text, id<TAB>text, or id<TAB>text<TAB>label"
         case .unknownQuery(let folder, let query):
             return "\(folder): no query with id \(query) in queries.tsv; pick one of the ids listed there"
-        case .judgedSetUnsupported(let folder, let reason):
+        case .judgedSetUnreadable(let folder, let reason):
             return "\(folder): cannot open as a judged set (\(reason))"
         case .unknownSample(let name, let available):
             return "no sample named \"\(name)\"; available: \(available.joined(separator: ", "))"
         case .resourcesNotFound(let message):
             return message
+        }
+    }
+}
+
+extension PassageSourceError {
+    /// Reads a file leniently, reporting a file that cannot be read as `unreadable`.
+    static func reading(_ url: URL, name: String?) throws(PassageSourceError) -> TextFile {
+        do {
+            return try TextFile(contentsOf: url, name: name)
+        } catch {
+            throw .unreadable(file: error.file, reason: error.reason)
         }
     }
 }

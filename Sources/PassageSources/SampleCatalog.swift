@@ -1,4 +1,5 @@
 import Foundation
+import TextFiles
 
 /// A sample set as listed in the catalog.
 public struct SampleSummary: Sendable, Hashable {
@@ -44,7 +45,7 @@ public struct SampleCatalog: Sendable {
     public func list() throws(PassageSourceError) -> [SampleSummary] {
         var summaries: [SampleSummary] = []
         for name in try names() {
-            let file = try TextFile(contentsOf: url(of: name), name: "\(name).jsonl")
+            let file = try PassageSourceError.reading(url(of: name), name: "\(name).jsonl")
             let contents = try JSONLinesReader.read(file)
             summaries.append(SampleSummary(
                 name: name,
@@ -62,7 +63,7 @@ public struct SampleCatalog: Sendable {
     public func load(name: String) throws(PassageSourceError) -> PassageCollection {
         let available = try names()
         guard available.contains(name) else { throw .unknownSample(name: name, available: available) }
-        let file = try TextFile(contentsOf: url(of: name), name: "\(name).jsonl")
+        let file = try PassageSourceError.reading(url(of: name), name: "\(name).jsonl")
         return try PassageSources.load(file, format: .jsonLines)
     }
 

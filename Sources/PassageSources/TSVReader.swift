@@ -1,3 +1,4 @@
+import TextFiles
 /// Reads tab-separated passages. Each non-blank line is split on every tab:
 /// one column is the text; two are `id<TAB>text`; three are `id<TAB>text<TAB>label`
 /// (an empty label means unlabelled). A first line whose columns are all header names

@@ -23,7 +23,8 @@ struct Explore: AsyncParsableCommand {
     func run() async throws {
         // Until the interactive explorer lands: rank the default sample with the first scorer found.
         let samples = try SampleCatalog()
-        let collection = try samples.load(name: sample ?? samples.defaultName)
+        guard let name = sample ?? samples.defaultName else { throw ValidationError("no samples found in \(samples.directory.path)") }
+        let collection = try samples.load(name: name)
         let query = collection.queries.first ?? ""
         let scorer = try Scorers.load(model.first ?? Scorers.bm25Name)
         let texts = collection.passages.map(\.text)

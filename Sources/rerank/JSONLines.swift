@@ -1,5 +1,5 @@
 import Foundation
-import PassageSources
+import TextFiles
 
 /// One object of a JSON Lines input, with the line it came from.
 struct JSONLine {

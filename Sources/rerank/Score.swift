@@ -54,7 +54,7 @@ struct Score: AsyncParsableCommand {
     }
 
     private func rankPassages(query: String, file: String, with scorer: any Scorer) async throws {
-        let collection = try PassageSources.load(URL(fileURLWithPath: file))
+        let collection = try PassageSources.load(contentsOf: URL(fileURLWithPath: file))
         collection.warnings.forEach(StandardError.print)
         let texts = collection.passages.map(\.text)
         let ranked = try await scorer.rank(query: query, passages: texts, maxLength: modelOptions.maxLength)

@@ -1,13 +1,14 @@
 import Foundation
 import ModelStore
 import Testing
+import TestSupport
 
 @Suite("config.json")
 struct ModelConfigTests {
-    let temporary: TemporaryDirectory
+    let temporary: TemporaryFiles
 
     init() throws {
-        temporary = try TemporaryDirectory()
+        temporary = try TemporaryFiles()
     }
 
     private func load(_ config: [String: Any]) throws -> ModelConfig {
@@ -77,7 +78,7 @@ struct ModelConfigTests {
     }
 
     @Test func reportsAMissingFile() throws {
-        let url = temporary.url.appendingPathComponent("config.json")
+        let url = temporary.directory.appendingPathComponent("config.json")
         let error = try #require(throws: ModelStoreError.self) { try ModelConfig.load(from: url) }
         guard case .missingFile(url) = error else { Issue.record("got \(error)"); return }
         #expect(error.description.contains(url.path))

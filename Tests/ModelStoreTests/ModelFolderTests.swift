@@ -1,18 +1,19 @@
 import Foundation
 import ModelStore
 import Testing
+import TestSupport
 
 @Suite("Model folders")
 struct ModelFolderTests {
-    let temporary: TemporaryDirectory
+    let temporary: TemporaryFiles
 
     init() throws {
-        temporary = try TemporaryDirectory()
+        temporary = try TemporaryFiles()
     }
 
     private func folder(_ name: String = "tiny-bert", config: [String: Any] = SyntheticModel.config(),
                         omitting: Set<String> = []) throws -> URL {
-        try SyntheticModel.folder(name, in: temporary.url, config: config, omitting: omitting)
+        try SyntheticModel.folder(name, in: temporary.directory, config: config, omitting: omitting)
     }
 
     @Test func opensABiEncoder() throws {
@@ -56,7 +57,7 @@ struct ModelFolderTests {
     }
 
     @Test func reportsAMissingFolder() throws {
-        let url = temporary.url.appendingPathComponent("nowhere")
+        let url = temporary.directory.appendingPathComponent("nowhere")
         let error = try #require(throws: ModelStoreError.self) { try ModelFolder.open(url) }
         guard case .missingFile(url) = error else { Issue.record("got \(error)"); return }
         #expect(error.description.contains(url.path))

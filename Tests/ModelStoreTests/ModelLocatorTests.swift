@@ -1,16 +1,17 @@
 import Foundation
 import ModelStore
 import Testing
+import TestSupport
 
 @Suite("Model locator")
 struct ModelLocatorTests {
-    let temporary: TemporaryDirectory
+    let temporary: TemporaryFiles
     /// A fake home directory, so the real user's models and caches never take part.
     let home: URL
 
     init() throws {
-        temporary = try TemporaryDirectory()
-        home = temporary.url.appendingPathComponent("home")
+        temporary = try TemporaryFiles()
+        home = temporary.directory.appendingPathComponent("home")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
     }
 
@@ -19,7 +20,7 @@ struct ModelLocatorTests {
     }
 
     private func directory(_ path: String) throws -> URL {
-        let url = temporary.url.appendingPathComponent(path)
+        let url = temporary.directory.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }
@@ -66,14 +67,14 @@ struct ModelLocatorTests {
     }
 
     @Test func resolvesAnExistingPath() throws {
-        let folder = try SyntheticModel.folder("direct", in: temporary.url)
+        let folder = try SyntheticModel.folder("direct", in: temporary.directory)
         #expect(try locator().resolve(folder.path).url.path == folder.path)
         let underHome = try SyntheticModel.folder("mine", in: home)
         #expect(try locator().resolve("~/mine").url.path == underHome.path)
     }
 
     @Test func reportsAMissingPathAsNotFound() throws {
-        let missing = temporary.url.appendingPathComponent("absent").path
+        let missing = temporary.directory.appendingPathComponent("absent").path
         let error = try #require(throws: ModelStoreError.self) { try locator().resolve(missing) }
         guard case .modelNotFound(missing, let searched) = error else { Issue.record("got \(error)"); return }
         #expect(searched.map(\.path) == [missing])
@@ -87,7 +88,7 @@ struct ModelLocatorTests {
         try SyntheticModel.folder("shared-name", in: second)
         try SyntheticModel.folder("shared-name", in: project)
         try SyntheticModel.folder("shared-name", in: first, omitting: ["model.safetensors"])
-        let variables = ["RERANK_HOME": temporary.url.appendingPathComponent("rerank").path,
+        let variables = ["RERANK_HOME": temporary.directory.appendingPathComponent("rerank").path,
                          "RERANK_MODEL_PATH": "\(second.path):\(first.path)"]
         #expect(try locator(variables).resolve("shared-name").url.path == second.appendingPathComponent("shared-name").path)
         let reversed = variables.merging(["RERANK_MODEL_PATH": "\(first.path):\(second.path)"]) { $1 }
@@ -142,7 +143,7 @@ struct ModelLocatorTests {
 
     @Test func listsWhatWasSearchedWhenNothingMatches() throws {
         let models = try directory("models")
-        let found = locator(["RERANK_MODEL_PATH": models.path, "HF_HUB_CACHE": temporary.url.appendingPathComponent("hub").path])
+        let found = locator(["RERANK_MODEL_PATH": models.path, "HF_HUB_CACHE": temporary.directory.appendingPathComponent("hub").path])
         let error = try #require(throws: ModelStoreError.self) { try found.resolve("org/missing") }
         guard case .modelNotFound("org/missing", let searched) = error else { Issue.record("got \(error)"); return }
         #expect(searched.map(\.path).starts(with: [models.appendingPathComponent("org/missing").path,

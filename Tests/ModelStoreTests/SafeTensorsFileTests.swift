@@ -1,13 +1,14 @@
 import Foundation
 import ModelStore
 import Testing
+import TestSupport
 
 @Suite("Safetensors files")
 struct SafeTensorsFileTests {
-    let temporary: TemporaryDirectory
+    let temporary: TemporaryFiles
 
     init() throws {
-        temporary = try TemporaryDirectory()
+        temporary = try TemporaryFiles()
     }
 
     /// Writes `contents` as `model.safetensors` in the test's directory.

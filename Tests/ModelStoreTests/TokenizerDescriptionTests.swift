@@ -1,15 +1,16 @@
 import Foundation
 import ModelStore
 import Testing
+import TestSupport
 
 @Suite("Tokenizer files")
 struct TokenizerDescriptionTests {
-    let temporary: TemporaryDirectory
+    let temporary: TemporaryFiles
     let folder: URL
 
     init() throws {
-        temporary = try TemporaryDirectory()
-        folder = try SyntheticModel.folder(in: temporary.url, omitting: ["vocab.txt", "tokenizer_config.json"])
+        temporary = try TemporaryFiles()
+        folder = try SyntheticModel.folder(in: temporary.directory, omitting: ["vocab.txt", "tokenizer_config.json"])
     }
 
     private func write(_ text: String, to name: String) throws {

@@ -1,12 +1,12 @@
 import Foundation
 import Testing
+import TestSupport
 import PassageSources
 
 @Suite("Passage files by format")
 struct FileFormatTests {
     @Test func plainTextGivesOneTrimmedPassagePerParagraph() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = try files.write("notes.txt", "  First paragraph\nwraps here.  \n\n\n\t\nSecond one.\r\n")
         let collection = try PassageSources.load(contentsOf: url)
         #expect(collection.title == "notes.txt")
@@ -19,7 +19,6 @@ struct FileFormatTests {
 
     @Test func jsonLinesReadsTextLabelsIdsAndSampleMetadata() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = try files.write("set.jsonl", """
             {"sample": "My set", "query": "main query", "queries": ["second", "main query"], "description": "d"}
             {"text": "alpha", "label": 3, "id": "a1"}
@@ -41,7 +40,6 @@ struct FileFormatTests {
 
     @Test func jsonLinesLineThatIsNotJSONNamesFileAndLine() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = try files.write("broken.jsonl", "{\"text\": \"fine\"}\n\nthis is not json at all\n")
         #expect {
             try PassageSources.load(contentsOf: url, name: "broken.jsonl")
@@ -53,7 +51,6 @@ struct FileFormatTests {
 
     @Test func jsonLinesArrayIsNotAnObject() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = try files.write("array.jsonl", "[1, 2]\n")
         #expect(throws: PassageSourceError.notJSON(file: "array.jsonl", line: 1, detail: "found an array, not an object")) {
             try PassageSources.load(contentsOf: url, name: "array.jsonl")
@@ -62,7 +59,6 @@ struct FileFormatTests {
 
     @Test func jsonLinesWithoutTextNamesTheLine() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = try files.write("notext.jsonl", "{\"text\": \"ok\"}\n{\"body\": \"oops\"}\n")
         #expect(throws: PassageSourceError.missingText(file: "notext.jsonl", line: 2)) {
             try PassageSources.load(contentsOf: url, name: "notext.jsonl")
@@ -73,7 +69,6 @@ struct FileFormatTests {
 
     @Test func jsonLinesRejectsALabelThatIsNotAWholeNumber() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = try files.write("labels.jsonl", "{\"text\": \"a\", \"label\": 1.5}\n")
         #expect(throws: PassageSourceError.badLabel(file: "labels.jsonl", line: 1, value: "1.5")) {
             try PassageSources.load(contentsOf: url, name: "labels.jsonl")
@@ -82,7 +77,6 @@ struct FileFormatTests {
 
     @Test func tsvAcceptsOneTwoOrThreeColumnsAndSkipsAHeader() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = try files.write("set.tsv", "id\ttext\tlabel\np1\tfirst passage\t2\np2\tsecond passage\t\np3\tthird\njust text\n")
         let collection = try PassageSources.load(contentsOf: url)
         #expect(collection.passages == [
@@ -95,7 +89,6 @@ struct FileFormatTests {
 
     @Test func tsvErrorsNameFileAndLine() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let wide = try files.write("wide.tsv", "a\tb\nx\ty\tz\tw\n")
         #expect(throws: PassageSourceError.tooManyColumns(file: "wide.tsv", line: 2, count: 4)) {
             try PassageSources.load(contentsOf: wide, name: "wide.tsv")
@@ -112,7 +105,6 @@ struct FileFormatTests {
 
     @Test func unknownExtensionIsSniffedFromContent() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let json = try files.write("data.log", "{\"text\": \"one\"}\n\n{\"text\": \"two\", \"label\": 1}\n")
         #expect(try PassageSources.load(contentsOf: json).passages.map(\.text) == ["one", "two"])
         let prose = try files.write("README", "{\"text\": \"looks like json\"}\nbut this line is prose\n")
@@ -122,7 +114,6 @@ struct FileFormatTests {
 
     @Test func textExtensionIsNeverSniffed() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = try files.write("quoted.txt", "{\"text\": \"kept as prose\"}\n")
         #expect(try PassageSources.load(contentsOf: url).passages == [PassageRecord(text: "{\"text\": \"kept as prose\"}")])
     }
@@ -130,7 +121,6 @@ struct FileFormatTests {
     @Test("an empty or blank file is an error", arguments: ["empty.txt", "blank.md", "empty.jsonl", "empty.tsv", "empty"])
     func emptyFileIsAnError(name: String) throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = try files.write(name, name.hasPrefix("blank") ? "\n  \n\t\n" : "")
         #expect(throws: PassageSourceError.noPassages(file: name)) {
             try PassageSources.load(contentsOf: url, name: name)
@@ -140,7 +130,6 @@ struct FileFormatTests {
 
     @Test func metadataAloneIsNoPassages() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = try files.write("meta.jsonl", "{\"sample\": \"Only a title\"}\n")
         #expect(throws: PassageSourceError.noPassages(file: "meta.jsonl")) {
             try PassageSources.load(contentsOf: url, name: "meta.jsonl")
@@ -149,7 +138,6 @@ struct FileFormatTests {
 
     @Test func invalidUTF8BecomesAWarningOnTheCollection() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = try files.write("latin1.txt", bytes: Array("caf".utf8) + [0xE9] + Array(" au lait\n\nsecond".utf8))
         let collection = try PassageSources.load(contentsOf: url, name: "latin1.txt")
         #expect(collection.passages.map(\.text) == ["caf\u{FFFD} au lait", "second"])

@@ -1,29 +1,22 @@
 import Foundation
 import Testing
+import TestSupport
+import Evaluation
 import PassageSources
-
-/// A judged set held in memory, standing in for `Evaluation.JudgedSet`.
-private struct InMemoryJudgedSet: JudgedSetContents {
-    var judgedQueries: [JudgedQuery]
-    var candidates: [String: [PassageRecord]]
-
-    func candidatePassages(forQuery id: String) -> [PassageRecord]? {
-        candidates[id]
-    }
-}
 
 @Suite("Judged-set folders")
 struct JudgedSetFolderTests {
-    private let contents = InMemoryJudgedSet(
-        judgedQueries: [JudgedQuery(id: "q1", text: "first query"), JudgedQuery(id: "q2", text: "second query")],
-        candidates: [
-            "q1": [PassageRecord(text: "a", label: 3, id: "d1"), PassageRecord(text: "b", id: "d2")],
-            "q2": [PassageRecord(text: "c", label: 0, id: "d3")],
-        ]
-    )
+    private let set = JudgedSet(name: "dl19", queries: [
+        JudgedQuery(id: "q1", text: "first query",
+                    candidates: [JudgedCandidate(docid: "d1", text: "a", firstStageRank: 1),
+                                 JudgedCandidate(docid: "d2", text: "b", firstStageRank: 2)],
+                    grades: ["d1": 3, "d9": 1]),
+        JudgedQuery(id: "q2", text: "second query",
+                    candidates: [JudgedCandidate(docid: "d3", text: "c", firstStageRank: 1)], grades: ["d3": 0]),
+    ])
 
     @Test func picksTheFirstQueryByDefault() throws {
-        let folder = JudgedSetFolder(url: URL(fileURLWithPath: "/data/dl19"), contents: contents)
+        let folder = JudgedSetFolder(url: URL(fileURLWithPath: "/data/dl19"), set: set)
         let collection = try folder.collection()
         #expect(collection.title == "dl19 · q1")
         #expect(collection.queries == ["first query"])
@@ -32,7 +25,7 @@ struct JudgedSetFolderTests {
     }
 
     @Test func picksAQueryById() throws {
-        let folder = JudgedSetFolder(url: URL(fileURLWithPath: "/data/dl19"), contents: contents)
+        let folder = JudgedSetFolder(url: URL(fileURLWithPath: "/data/dl19"), set: set)
         #expect(folder.queries.map(\.id) == ["q1", "q2"])
         #expect(try folder.collection(forQuery: "q2").queries == ["second query"])
         #expect(throws: PassageSourceError.unknownQuery(folder: "/data/dl19", query: "q9")) {
@@ -42,7 +35,6 @@ struct JudgedSetFolderTests {
 
     @Test func recognisesAFolderByItsFiles() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         #expect(!JudgedSetFolder.isJudgedSet(files.directory))
         for name in JudgedSetFolder.requiredFiles {
             _ = try files.write(name, "")

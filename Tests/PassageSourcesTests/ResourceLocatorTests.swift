@@ -7,7 +7,6 @@ import TestSupport
 struct ResourceLocatorTests {
     @Test func rerankResourcesComesFirst() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         _ = try files.write("Samples/x.jsonl", "{\"text\": \"t\"}\n")
         _ = try files.write("Themes/dark.toml", "")
         let locator = ResourceLocator(
@@ -21,7 +20,6 @@ struct ResourceLocatorTests {
 
     @Test func walksUpFromTheExecutablesRealPathToTheCheckout() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let checkout = files.directory.appendingPathComponent("repo")
         _ = try files.write("repo/Package.swift", "// swift-tools-version: 6.1\n")
         _ = try files.write("repo/Samples/s.jsonl", "{\"text\": \"t\"}\n")
@@ -37,7 +35,6 @@ struct ResourceLocatorTests {
 
     @Test func rerankHomeIsUsedWhenNothingEarlierMatches() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         _ = try files.write("home/Themes/light.toml", "")
         let home = files.directory.appendingPathComponent("home")
         let locator = ResourceLocator(environment: ["RERANK_HOME": home.path], executable: nil)
@@ -46,7 +43,6 @@ struct ResourceLocatorTests {
 
     @Test func missingFolderGivesAMessageListingThePlacesSearched() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let locator = ResourceLocator(
             environment: ["RERANK_RESOURCES": files.directory.path, "RERANK_HOME": files.directory.path],
             executable: nil

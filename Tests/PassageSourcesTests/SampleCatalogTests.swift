@@ -76,7 +76,6 @@ struct SampleCatalogTests {
 
     @Test func defaultFallsBackToTheFirstSampleByName() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         _ = try files.write("b.jsonl", "{\"text\": \"x\"}\n")
         _ = try files.write("a.jsonl", "{\"text\": \"y\"}\n")
         _ = try files.write("DEFAULT", "missing\n")

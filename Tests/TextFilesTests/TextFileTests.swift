@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import PassageSources
+import TestSupport
+import TextFiles
 
 @Suite("TextFile: lenient UTF-8")
 struct TextFileTests {
@@ -56,7 +57,6 @@ struct TextFileTests {
 
     @Test func readsFromDiskWithThePathAsGiven() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = try files.write("notes.txt", bytes: Array("fine\nbad ".utf8) + [0xE2, 0x82])
         let file = try TextFile(contentsOf: url)
         #expect(file.name == url.relativePath)
@@ -65,9 +65,8 @@ struct TextFileTests {
 
     @Test func missingFileIsATypedError() throws {
         let files = try TemporaryFiles()
-        defer { files.remove() }
         let url = files.directory.appendingPathComponent("absent.txt")
-        #expect(throws: PassageSourceError.self) { try TextFile(contentsOf: url, name: "absent.txt") }
+        #expect(throws: TextFileError.self) { try TextFile(contentsOf: url, name: "absent.txt") }
         do {
             _ = try TextFile(contentsOf: url, name: "absent.txt")
         } catch {

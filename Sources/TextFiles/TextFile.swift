@@ -16,13 +16,13 @@ public struct TextFile: Sendable, Hashable {
     public let warnings: [String]
 
     /// Reads and decodes the file at `url`; `name` defaults to the path as given.
-    public init(contentsOf url: URL, name: String? = nil) throws(PassageSourceError) {
+    public init(contentsOf url: URL, name: String? = nil) throws(TextFileError) {
         let displayName = name ?? url.relativePath
         let data: Data
         do {
             data = try Data(contentsOf: url)
         } catch {
-            throw .unreadable(file: displayName, reason: Self.reason(for: error, at: url))
+            throw TextFileError(file: displayName, reason: Self.reason(for: error, at: url))
         }
         self.init(bytes: data, name: displayName)
     }
@@ -58,6 +58,13 @@ public struct TextFile: Sendable, Hashable {
         }
     }
 
+    /// The lines that hold more than spaces and tabs, with their 1-based line numbers.
+    public var contentLines: [(number: Int, text: Substring)] {
+        lines.enumerated().compactMap { index, line in
+            line.allSatisfy { $0 == " " || $0 == "\t" } ? nil : (index + 1, line)
+        }
+    }
+
     private static func droppingByteOrderMark<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> Bytes.SubSequence {
         bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
     }
@@ -72,4 +79,19 @@ public struct TextFile: Sendable, Hashable {
         }
         return (error as NSError).localizedDescription
     }
+}
+
+/// A file that could not be read at all (missing, a folder, no permission).
+public struct TextFileError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// How messages name the file.
+    public let file: String
+    /// Why, in a few words (`no such file`, `it is a folder`, …).
+    public let reason: String
+
+    public init(file: String, reason: String) {
+        self.file = file
+        self.reason = reason
+    }
+
+    public var description: String { "\(file): cannot read (\(reason))" }
 }
