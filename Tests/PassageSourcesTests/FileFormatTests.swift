@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TestSupport
+import TextFiles
 import PassageSources
 
 @Suite("Passage files by format")

@@ -56,9 +56,11 @@ public enum Fixtures {
 /// Problems with the test fixtures themselves.
 public enum FixtureError: Error, CustomStringConvertible {
     case notAnObject(String)
+    case missingExecutable(String)
     public var description: String {
         switch self {
         case .notAnObject(let file): return "\(file): a line is not a JSON object"
+        case .missingExecutable(let name): return "\(name) is not built; run swift build first"
         }
     }
 }

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// Bad input gets a clear message naming the file (and line) and a non-zero exit, never a crash.
+@Suite("rerank on bad input", .enabled(if: Fixtures.sharedAvailable && RerankBinary.available))
+struct BadInputTests {
+    let files: TemporaryFiles
+    let environment: [String: String]
+
+    init() throws {
+        files = try TemporaryFiles()
+        environment = RerankBinary.environment(home: files.directory)
+    }
+
+    private func score(_ pairs: URL, model: String = "ms-marco-MiniLM-L6-ce-local") throws -> CommandResult {
+        try RerankBinary.run(["score", "--model", model, "--pairs", pairs.path], environment: environment)
+    }
+
+    private func expectFailure(_ result: CommandResult, mentioning parts: [String]) {
+        #expect(result.status != 0)
+        #expect(result.status < 128, "killed by a signal: a crash")
+        for part in parts { #expect(result.standardError.contains(part), "stderr lacks \"\(part)\": \(result.standardError)") }
+    }
+
+    @Test func missingModelPath() throws {
+        let pairs = try files.write("pairs.jsonl", #"{"query": "q", "passage": "p"}"#)
+        expectFailure(try score(pairs, model: "/nowhere/model"), mentioning: ["/nowhere/model"])
+    }
+
+    @Test func folderWithoutWeights() throws {
+        let folder = files.directory.appendingPathComponent("empty-model")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.crossEncoder.appendingPathComponent("config.json"),
+                                         to: folder.appendingPathComponent("config.json"))
+        let pairs = try files.write("pairs.jsonl", #"{"query": "q", "passage": "p"}"#)
+        expectFailure(try score(pairs, model: folder.path), mentioning: ["model.safetensors"])
+    }
+
+    @Test func truncatedWeights() throws {
+        let folder = files.directory.appendingPathComponent("truncated-model")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["config.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json"] {
+            try FileManager.default.copyItem(at: Fixtures.crossEncoder.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let weights = try FileHandle(forReadingFrom: Fixtures.crossEncoder.appendingPathComponent("model.safetensors"))
+        try weights.readData(ofLength: 100_000).write(to: folder.appendingPathComponent("model.safetensors"))
+        let pairs = try files.write("pairs.jsonl", #"{"query": "q", "passage": "p"}"#)
+        expectFailure(try score(pairs, model: folder.path), mentioning: ["model.safetensors"])
+    }
+
+    @Test func lineThatIsNotJSON() throws {
+        let pairs = try files.write("pairs.jsonl", "{\"query\": \"q\", \"passage\": \"p\"}\n{not json\n")
+        expectFailure(try score(pairs), mentioning: ["pairs.jsonl:2", "JSON"])
+    }
+
+    @Test func lineWithoutItsKeys() throws {
+        let pairs = try files.write("pairs.jsonl", "{\"query\": \"q\", \"passage\": \"p\"}\n\n{\"query\": \"q\"}\n")
+        expectFailure(try score(pairs), mentioning: ["pairs.jsonl:3", "\"passage\""])
+    }
+
+    @Test func emptyInputFile() throws {
+        let pairs = try files.write("pairs.jsonl", "")
+        expectFailure(try score(pairs), mentioning: ["pairs.jsonl", "empty"])
+    }
+
+    @Test("invalid UTF-8 is replaced as Python's errors=\"replace\" does, and said so on stderr")
+    func invalidUTF8() throws {
+        let bytes = Array(#"{"query": "caf"#.utf8) + [0xE9] + Array(#"", "passage": "ok"}"#.utf8)
+        let pairs = try files.write("latin1.jsonl", bytes: bytes)
+        let result = try RerankBinary.run(["tokenize", "--model", "ms-marco-MiniLM-L6-ce-local", "--pairs", pairs.path],
+                                          environment: environment)
+        #expect(result.status == 0, "\(result.standardError)")
+        #expect(result.standardError.contains("latin1.jsonl:1"))
+        #expect(result.standardOutput.contains("caf\u{FFFD}"))
+    }
+
+    @Test func unsupportedArchitecture() throws {
+        let folder = files.directory.appendingPathComponent("electra")
+        try FileManager.default.copyItem(at: Fixtures.crossEncoder, to: folder)
+        let config = folder.appendingPathComponent("config.json")
+        let text = try String(contentsOf: config, encoding: .utf8)
+            .replacingOccurrences(of: "BertForSequenceClassification", with: "ElectraForSequenceClassification")
+        try text.write(to: config, atomically: true, encoding: .utf8)
+        let pairs = try files.write("pairs.jsonl", #"{"query": "q", "passage": "p"}"#)
+        expectFailure(try score(pairs, model: folder.path), mentioning: ["unsupported architecture ElectraForSequenceClassification"])
+    }
+}
