@@ -88,8 +88,7 @@ public actor RankingEngine {
         var started: ContinuousClock.Instant
 
         var seconds: Double {
-            let elapsed = started.duration(to: .now).components
-            return Double(elapsed.seconds) + Double(elapsed.attoseconds) * 1e-18
+            started.duration(to: .now).seconds
         }
     }
 
