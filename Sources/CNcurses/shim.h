@@ -25,7 +25,6 @@ static inline attr_t rerank_attr_bold(void) { return WA_BOLD; }
 static inline attr_t rerank_attr_dim(void) { return WA_DIM; }
 static inline attr_t rerank_attr_underline(void) { return WA_UNDERLINE; }
 static inline attr_t rerank_attr_reverse(void) { return WA_REVERSE; }
-static inline int rerank_color_pair(int pair) { return COLOR_PAIR(pair); }
 
 // setcchar with an extended colour pair: ncurses reads pairs above 32767 through `opts`.
 static inline int rerank_setcchar(cchar_t *cell, const wchar_t *text, attr_t attributes, int pair) {

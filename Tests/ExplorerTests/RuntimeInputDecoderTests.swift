@@ -109,12 +109,15 @@ struct RuntimeInputDecoderTests {
             .mouse(MouseReport(column: 1, row: 2, buttonState: CursesMouseMask.button4Pressed)),
             .mouse(MouseReport(column: 1, row: 2, buttonState: CursesMouseMask.button5Pressed)),
             .mouse(MouseReport(column: 1, row: 2, buttonState: 1 << 28)),
+            .mouse(MouseReport(column: 7, row: 8, buttonState: CursesMouseMask.button1Clicked)),
         ]
         #expect(decode(inputs) == [
             .mouse(MouseEvent(action: .press, column: 3, row: 4)),
             .mouse(MouseEvent(action: .release, column: 3, row: 4)),
             .mouse(MouseEvent(action: .wheelUp, column: 1, row: 2)),
             .mouse(MouseEvent(action: .wheelDown, column: 1, row: 2)),
+            .mouse(MouseEvent(action: .press, column: 7, row: 8)),
+            .mouse(MouseEvent(action: .release, column: 7, row: 8)),
         ])
     }
 

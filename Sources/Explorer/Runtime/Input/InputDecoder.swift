@@ -90,7 +90,7 @@ public struct InputDecoder: Sendable {
         case .keyCode(let code):
             if let key = Self.key(forCode: code) { events.append(.key(key)) }
         case .mouse(let report):
-            if let mouse = Self.mouseEvent(report) { events.append(.mouse(mouse)) }
+            Self.mouseEvents(report, into: &events)
         case .resize(let width, let height):
             events.append(.resize(width: width, height: height))
         }
@@ -131,21 +131,17 @@ public struct InputDecoder: Sendable {
 
     private static let functionKeys: [Key] = [.f1, .f2, .f3, .f4, .f5, .f6, .f7, .f8, .f9, .f10, .f11, .f12]
 
-    private static func mouseEvent(_ report: MouseReport) -> MouseEvent? {
+    /// A click (press and release merged by ncurses) becomes a press followed by a release.
+    private static func mouseEvents(_ report: MouseReport, into events: inout [InputEvent]) {
         let state = report.buttonState
-        let action: MouseEvent.Action
-        if state & CursesMouseMask.button4Pressed != 0 {
-            action = .wheelUp
-        } else if state & CursesMouseMask.button5Pressed != 0 {
-            action = .wheelDown
-        } else if state & (CursesMouseMask.button1Pressed | CursesMouseMask.button1Clicked) != 0 {
-            action = .press
-        } else if state & CursesMouseMask.button1Released != 0 {
-            action = .release
-        } else {
-            return nil
+        var actions: [MouseEvent.Action] = []
+        if state & CursesMouseMask.button4Pressed != 0 { actions.append(.wheelUp) }
+        if state & CursesMouseMask.button5Pressed != 0 { actions.append(.wheelDown) }
+        if state & (CursesMouseMask.button1Pressed | CursesMouseMask.button1Clicked) != 0 { actions.append(.press) }
+        if state & (CursesMouseMask.button1Released | CursesMouseMask.button1Clicked) != 0 { actions.append(.release) }
+        for action in actions {
+            events.append(.mouse(MouseEvent(action: action, column: report.column, row: report.row)))
         }
-        return MouseEvent(action: action, column: report.column, row: report.row)
     }
 
     // MARK: escape state
