@@ -176,6 +176,35 @@ struct RuntimeRankingEngineTests {
         #expect(calls[1].query == "new" && calls[1].outcome == .completed)
     }
 
+    @Test func workDoneBeforeCancellationIsReusedForTheSameQuery() async throws {
+        let log = CallLog()
+        let waiting = Signal(), release = Signal()
+        var scorer = FakeScorer(name: "a", log: log)
+        scorer.holdBefore = { _, batch in
+            guard batch == 1, log.all.count == 1 else { return }
+            waiting.open()
+            await release.wait()
+        }
+        let engine = RankingEngine { [scorer] _ in scorer }
+        var iterator = engine.events.makeAsyncIterator()
+        await engine.request(generation: 1, query: "q", passages: passages, panes: [(paneIndex: 0, scorerName: "a", maxLength: nil)])
+        await waiting.wait()
+        // A pane is added while pane 0 is scoring: the same query is requested again.
+        await engine.request(generation: 2, query: "q", passages: passages,
+                             panes: [(paneIndex: 0, scorerName: "a", maxLength: nil), (paneIndex: 1, scorerName: "a", maxLength: 8)])
+        release.open()
+        let events = await collect(&iterator, generation: 2, finishedPanes: 2)
+
+        let calls = log.all
+        try #require(calls.count == 3)
+        #expect(calls[0].outcome == .cancelled && calls[0].batchesReported == 2)
+        #expect(calls[1].passages == passages.suffix(6).map(\.text))
+        let firstOfPane0 = events.first { if case .partial(2, 0, _, _, _) = $0 { true } else { false } }
+        if case .partial(_, _, let scores, 4, 10) = firstOfPane0 { #expect(scores.count == 4) } else { Issue.record("no reused partial: \(events)") }
+        #expect(scores(in: events, generation: 2, pane: 0) == expectedScores(maxLength: nil))
+        #expect(scores(in: events, generation: 2, pane: 1) == expectedScores(maxLength: 8))
+    }
+
     @Test func eventsStreamPaneByPaneInOrder() async throws {
         let log = CallLog()
         let engine = RankingEngine { name in FakeScorer(name: name, log: log) }

@@ -95,7 +95,6 @@ public actor RankingEngine {
     /// A pane's passages that are not cached yet.
     private struct PendingPane: Sendable {
         var pane: Int
-        var scorerName: String
         var key: ScoreCache.Key
         var missing: [(id: Int, text: String)]
         var cachedCount: Int
@@ -106,40 +105,44 @@ public actor RankingEngine {
         var pending: [PendingPane] = []
         for pane in panes {
             let key = ScoreCache.Key(scorer: pane.scorerName, maxLength: pane.maxLength, query: job.query)
-            if let waiting = await reportCached(job, pane: pane.paneIndex, key: key) { pending.append(waiting) }
+            let waiting = PendingPane(pane: pane.paneIndex, key: key, missing: job.passages, cachedCount: 0)
+            if let rest = await takeCached(job, waiting) { pending.append(rest) }
         }
-        // Let the cancelled request stop before scoring, so two requests never share the cores.
+        // Let the cancelled request stop before scoring, so two requests never share the cores;
+        // what it scored meanwhile (the same query in another layout, say) is in the cache now.
         await previous?.value
         for pane in pending {
             guard !Task.isCancelled else { return }
-            await score(job, pane)
+            if let rest = await takeCached(job, pane) { await score(job, rest) }
         }
     }
 
-    /// Emits a pane's cached scores (and `finished` when nothing is missing); returns the rest.
-    private func reportCached(_ job: RankJob, pane: Int, key: ScoreCache.Key) -> PendingPane? {
-        if let scorer = loaded[key.scorer] { announce(scorer.info, pane: pane, generation: job.generation) }
-        let cached = cache.scores(for: key)
+    /// Emits the cached scores among a pane's missing passages (and `finished` when nothing is
+    /// missing any more); returns what still needs scoring.
+    private func takeCached(_ job: RankJob, _ pane: PendingPane) -> PendingPane? {
+        if let scorer = loaded[pane.key.scorer] { announce(scorer.info, pane: pane.pane, generation: job.generation) }
+        let cached = cache.scores(for: pane.key)
         var found: [Int: PairScore] = [:]
         var missing: [(id: Int, text: String)] = []
-        for passage in job.passages {
+        for passage in pane.missing {
             if let score = cached[passage.text] { found[passage.id] = score } else { missing.append(passage) }
         }
+        let completed = pane.cachedCount + found.count
         if !found.isEmpty {
-            gate.emit(.partial(generation: job.generation, pane: pane, scores: found,
-                               completed: found.count, total: job.passages.count), generation: job.generation)
+            gate.emit(.partial(generation: job.generation, pane: pane.pane, scores: found,
+                               completed: completed, total: job.passages.count), generation: job.generation)
         }
         guard missing.isEmpty else {
-            return PendingPane(pane: pane, scorerName: key.scorer, key: key, missing: missing, cachedCount: found.count)
+            return PendingPane(pane: pane.pane, key: pane.key, missing: missing, cachedCount: completed)
         }
-        gate.emit(.finished(generation: job.generation, pane: pane, seconds: job.seconds), generation: job.generation)
+        gate.emit(.finished(generation: job.generation, pane: pane.pane, seconds: job.seconds), generation: job.generation)
         return nil
     }
 
     private nonisolated func score(_ job: RankJob, _ pane: PendingPane) async {
         let scorer: any Scorer
         do {
-            scorer = try await self.scorer(named: pane.scorerName)
+            scorer = try await self.scorer(named: pane.key.scorer)
         } catch {
             gate.emit(.failed(generation: job.generation, pane: pane.pane, message: "\(error)"), generation: job.generation)
             return

@@ -1,4 +1,3 @@
-import CNcurses
 import Synchronization
 #if canImport(Glibc)
 import Glibc
@@ -26,20 +25,9 @@ enum TerminalRestoration {
     /// Faults: restore, put the previous handler back (a crash reporter, say) and let it fault again.
     private static let faultSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT]
 
-    /// The escape sequences that undo what the screen turned on; terminfo supplies the
-    /// terminal-specific ones (call after ncurses has set up the terminal).
-    static func resetSequence() -> [UInt8] {
-        var bytes = Array("\u{1B}[?2004l\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l".utf8)
-        for capability in ["sgr0", "rmkx", "cnorm", "rmcup"] {
-            guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { continue }
-            var pointer = UnsafeRawPointer(value).assumingMemoryBound(to: UInt8.self)
-            while pointer.pointee != 0 {
-                bytes.append(pointer.pointee)
-                pointer += 1
-            }
-        }
-        return bytes
-    }
+    /// The escape sequences that end bracketed paste and mouse reporting; the screen adds the
+    /// terminal's own `sgr0`, `rmkx`, `cnorm` and `rmcup` from terminfo.
+    static let modeResetSequence = Array("\u{1B}[?2004l\u{1B}[?1006l\u{1B}[?1003l\u{1B}[?1002l\u{1B}[?1000l".utf8)
 
     /// Records the shell's terminal modes (read before ncurses changes them) and installs the
     /// handlers; from now on a signal, crash or `exit` restores the terminal.

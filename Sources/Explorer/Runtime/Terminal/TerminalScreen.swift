@@ -88,7 +88,7 @@ public final class TerminalScreen {
 
         input.write(Self.bracketedPasteOn)
         TerminalRestoration.arm(shellModes: shellModes, input: input.inputDescriptor, output: input.outputDescriptor,
-                                reset: TerminalRestoration.resetSequence())
+                                reset: TerminalRestoration.modeResetSequence + ["sgr0", "rmkx", "cnorm", "rmcup"].flatMap(Self.terminfoString))
     }
 
     isolated deinit {
@@ -308,8 +308,13 @@ public final class TerminalScreen {
 
     /// A full-screen interface needs cursor addressing (`cup`); `TERM=dumb` has none.
     private static func canAddressCursor() -> Bool {
-        guard let move = tigetstr("cup") else { return false }
-        return Int(bitPattern: move) != -1
+        !terminfoString("cup").isEmpty
+    }
+
+    /// A string capability of the current terminal's terminfo entry; empty when it has none.
+    private static func terminfoString(_ capability: String) -> [UInt8] {
+        guard let value = tigetstr(capability), Int(bitPattern: value) != -1 else { return [] }
+        return Array(UnsafeRawBufferPointer(start: value, count: strlen(value)))
     }
 
     /// ncurses needs a UTF-8 character locale for wide characters; fall back to C.UTF-8 when the
