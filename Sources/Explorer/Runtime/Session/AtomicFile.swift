@@ -20,19 +20,7 @@ enum AtomicFile {
             if !closed { close(descriptor) }
             unlink(temporary.path)   // a no-op once renamed
         }
-        let written = data.withUnsafeBytes { bytes -> Bool in
-            guard let base = bytes.baseAddress else { return true }
-            var offset = 0
-            while offset < bytes.count {
-                let count = Glibc.write(descriptor, base + offset, bytes.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
+        let written = data.withUnsafeBytes { writeAll($0, to: descriptor) }
         guard written, fsync(descriptor) == 0 else { throw failure(url, "the temporary file could not be written") }
         closed = true
         guard close(descriptor) == 0 else { throw failure(url, "the temporary file could not be closed") }

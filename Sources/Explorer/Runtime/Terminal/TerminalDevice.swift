@@ -35,10 +35,7 @@ struct TerminalDevice {
     /// Writes control bytes straight to the terminal, after what ncurses has buffered.
     func write(_ bytes: [UInt8]) {
         fflush(outputFile)
-        bytes.withUnsafeBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            _ = Glibc.write(outputDescriptor, base, buffer.count)
-        }
+        _ = bytes.withUnsafeBytes { writeAll($0, to: outputDescriptor) }
     }
 
     func close() {

@@ -73,16 +73,7 @@ public final class TraceWriter: Sendable {
     /// Tracing must never disturb the explorer: a failed write drops the buffered lines.
     private static func drain(_ output: inout Output) {
         guard output.descriptor >= 0, !output.buffer.isEmpty else { return }
-        output.buffer.withUnsafeBytes { bytes in
-            guard let base = bytes.baseAddress else { return }
-            var offset = 0
-            while offset < bytes.count {
-                let count = write(output.descriptor, base + offset, bytes.count - offset)
-                if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return }
-                offset += count
-            }
-        }
+        _ = output.buffer.withUnsafeBytes { writeAll($0, to: output.descriptor) }
         output.buffer.removeAll(keepingCapacity: true)
     }
 
