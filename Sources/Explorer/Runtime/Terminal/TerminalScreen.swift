@@ -23,6 +23,8 @@ public final class TerminalScreen {
     private var previousGrid: CellGrid?
     private var previousPalette: (any TerminalPalette)?
     private var needsFullRedraw = true
+    /// The terminal's contents are unknown: clear it and send every cell on the next draw.
+    private var needsClear = false
     private var pairs: ColorPairTable
     private var pairsRestarted = false
     private let colorCount: Int
@@ -43,24 +45,20 @@ public final class TerminalScreen {
         input = try TerminalDevice.open()
         var shellModes = termios()
         tcgetattr(input.inputDescriptor, &shellModes)
+        let failure = TerminalError.cannotStart(terminal: environment["TERM"] ?? "")
         guard let screen = newterm(nil, input.outputFile, input.inputFile) else {
             input.close()
-            throw TerminalError.cannotStart(terminal: environment["TERM"] ?? "")
+            throw failure
         }
-        self.screen = screen
         set_term(screen)
-        guard let window = rerank_stdscr() else {
-            delscreen(screen)
-            input.close()
-            throw TerminalError.cannotStart(terminal: environment["TERM"] ?? "")
-        }
-        self.window = window
-        guard Self.canAddressCursor() else {
+        guard let window = rerank_stdscr(), Self.canAddressCursor() else {
             endwin()
             delscreen(screen)
             input.close()
-            throw TerminalError.cannotStart(terminal: environment["TERM"] ?? "")
+            throw failure
         }
+        self.screen = screen
+        self.window = window
         raw()
         noecho()
         nonl()
@@ -125,12 +123,14 @@ public final class TerminalScreen {
         raise(SIGSTOP)
         doupdate()
         input.write(Self.bracketedPasteOn)
-        needsFullRedraw = true
+        invalidate()
     }
 
-    /// Repaints every cell on the next `draw` (after something else wrote to the terminal).
+    /// Clears the terminal and repaints every cell on the next `draw` (after something else
+    /// wrote to the terminal).
     public func invalidate() {
         needsFullRedraw = true
+        needsClear = true
     }
 
     // MARK: drawing
@@ -142,6 +142,7 @@ public final class TerminalScreen {
         let repaintAll = needsFullRedraw || previousGrid?.width != grid.width || previousGrid?.height != grid.height
             || !palette.isSame(as: previousPalette)
         if repaintAll, grid.width < width || grid.height < height { werase(window) }
+        if needsClear { clearok(window, true) }
         pairsRestarted = false
         drawRows(grid, palette: palette, all: repaintAll)
         if pairsRestarted {
@@ -154,6 +155,7 @@ public final class TerminalScreen {
         previousGrid = grid
         previousPalette = palette
         needsFullRedraw = false
+        needsClear = false
     }
 
     private func drawRows(_ grid: CellGrid, palette: some TerminalPalette, all: Bool) {
@@ -272,7 +274,8 @@ public final class TerminalScreen {
     }
 
     /// Waits for input without blocking the main actor, then reads it. Returns an empty list
-    /// after `maxWait` without input, so the caller can redraw for other reasons.
+    /// after `maxWait` without input. While it waits, other main-actor tasks run, such as one
+    /// that applies engine events and calls `draw`.
     public func nextEvents(maxWait: Duration = .milliseconds(100)) async -> [InputEvent] {
         let ready = readEvents(timeoutMilliseconds: 0)
         guard ready.isEmpty, isOpen else { return ready }
