@@ -1,0 +1,214 @@
+import Inference
+import Synchronization
+
+/// Owns the loaded scorers and ranks the passages for every pane in the background.
+///
+/// Each `request` cancels the previous one. Cached scores are reported at once; the missing
+/// passages are then scored pane after pane, batch by batch, and every batch is streamed through
+/// `events`. Panes run one after another rather than in parallel: a model's BLAS kernels already
+/// use both cores, so parallel panes would only split them and delay pane 1's first ranking.
+/// Loading happens off the actor, so a slow model load never holds up a newer request.
+public actor RankingEngine {
+    /// Loads a scorer by the name people type (`bm25`, a model name or a path).
+    public typealias Loader = @Sendable (String) throws -> any Scorer
+
+    /// Every event, in order; consume it from one task.
+    public nonisolated let events: AsyncStream<EngineEvent>
+
+    private let loader: Loader
+    private let gate: EventGate
+    private var loads: [String: Task<any Scorer, any Error>] = [:]
+    private var loaded: [String: any Scorer] = [:]
+    private var cache: ScoreCache
+    private var announced: [Int: String] = [:]
+    private var current: Task<Void, Never>?
+
+    public init(cacheGroups: Int = 64, loader: @escaping Loader) {
+        let (stream, continuation) = AsyncStream<EngineEvent>.makeStream()
+        self.events = stream
+        self.gate = EventGate(continuation: continuation)
+        self.loader = loader
+        self.cache = ScoreCache(capacity: cacheGroups)
+    }
+
+    /// Ranks `passages` for `query` in every pane, replacing any earlier request. A request whose
+    /// generation is older than the current one is ignored. When this returns, no event of an
+    /// older generation will be delivered any more.
+    public func request(generation: Int, query: String, passages: [(id: Int, text: String)],
+                        panes: [(paneIndex: Int, scorerName: String, maxLength: Int?)]) {
+        guard gate.open(generation) else { return }
+        current?.cancel()
+        let previous = current
+        let job = RankJob(generation: generation, query: query, passages: passages, started: .now)
+        current = Task.detached(priority: .userInitiated) { [self] in
+            await self.run(job, panes: panes, after: previous)
+        }
+    }
+
+    /// Stops the current request's work; its remaining events are not delivered.
+    public func cancel() {
+        current?.cancel()
+        current = nil
+    }
+
+    /// Stops all work and ends `events`.
+    public func shutdown() {
+        cancel()
+        gate.finish()
+    }
+
+    /// The scorer loaded by this name, loading it once if needed (for detail views and readings).
+    public func scorer(named name: String) async throws -> any Scorer {
+        if let scorer = loaded[name] { return scorer }
+        let load: Task<any Scorer, any Error>
+        if let running = loads[name] {
+            load = running
+        } else {
+            let loader = self.loader
+            load = Task.detached(priority: .userInitiated) { try loader(name) }
+            loads[name] = load
+        }
+        do {
+            let scorer = try await load.value
+            loaded[name] = scorer
+            return scorer
+        } catch {
+            loads[name] = nil
+            throw error
+        }
+    }
+
+    // MARK: the work of one request
+
+    private struct RankJob: Sendable {
+        var generation: Int
+        var query: String
+        var passages: [(id: Int, text: String)]
+        var started: ContinuousClock.Instant
+
+        var seconds: Double {
+            started.duration(to: .now).seconds
+        }
+    }
+
+    /// A pane's passages that are not cached yet.
+    private struct PendingPane: Sendable {
+        var pane: Int
+        var key: ScoreCache.Key
+        var missing: [(id: Int, text: String)]
+        var cachedCount: Int
+    }
+
+    private nonisolated func run(_ job: RankJob, panes: [(paneIndex: Int, scorerName: String, maxLength: Int?)],
+                                 after previous: Task<Void, Never>?) async {
+        var pending: [PendingPane] = []
+        for pane in panes {
+            let key = ScoreCache.Key(scorer: pane.scorerName, maxLength: pane.maxLength, query: job.query)
+            let waiting = PendingPane(pane: pane.paneIndex, key: key, missing: job.passages, cachedCount: 0)
+            if let rest = await takeCached(job, waiting) { pending.append(rest) }
+        }
+        // Let the cancelled request stop before scoring, so two requests never share the cores;
+        // what it scored meanwhile (the same query in another layout, say) is in the cache now.
+        await previous?.value
+        for pane in pending {
+            guard !Task.isCancelled else { return }
+            if let rest = await takeCached(job, pane) { await score(job, rest) }
+        }
+    }
+
+    /// Emits the cached scores among a pane's missing passages (and `finished` when nothing is
+    /// missing any more); returns what still needs scoring.
+    private func takeCached(_ job: RankJob, _ pane: PendingPane) -> PendingPane? {
+        if let scorer = loaded[pane.key.scorer] { announce(scorer.info, pane: pane.pane, generation: job.generation) }
+        let cached = cache.scores(for: pane.key)
+        var found: [Int: PairScore] = [:]
+        var missing: [(id: Int, text: String)] = []
+        for passage in pane.missing {
+            if let score = cached[passage.text] { found[passage.id] = score } else { missing.append(passage) }
+        }
+        let completed = pane.cachedCount + found.count
+        if !found.isEmpty {
+            gate.emit(.partial(generation: job.generation, pane: pane.pane, scores: found,
+                               completed: completed, total: job.passages.count), generation: job.generation)
+        }
+        guard missing.isEmpty else {
+            return PendingPane(pane: pane.pane, key: pane.key, missing: missing, cachedCount: completed)
+        }
+        gate.emit(.finished(generation: job.generation, pane: pane.pane, seconds: job.seconds), generation: job.generation)
+        return nil
+    }
+
+    private nonisolated func score(_ job: RankJob, _ pane: PendingPane) async {
+        let scorer: any Scorer
+        do {
+            scorer = try await self.scorer(named: pane.key.scorer)
+        } catch {
+            gate.emit(.failed(generation: job.generation, pane: pane.pane, message: "\(error)"), generation: job.generation)
+            return
+        }
+        await announce(scorer.info, pane: pane.pane, generation: job.generation)
+        guard !Task.isCancelled else { return }
+
+        let reported = ReportedScores()
+        let gate = self.gate
+        let total = job.passages.count
+        let onBatch: @Sendable (ScoredBatch) -> Void = { batch in
+            var scores: [Int: PairScore] = [:]
+            scores.reserveCapacity(batch.indices.count)
+            for (index, score) in zip(batch.indices, batch.scores) where pane.missing.indices.contains(index) {
+                scores[pane.missing[index].id] = score
+            }
+            reported.add(indices: batch.indices, scores: batch.scores)
+            gate.emit(.partial(generation: job.generation, pane: pane.pane, scores: scores,
+                               completed: pane.cachedCount + batch.completed, total: total), generation: job.generation)
+        }
+        do {
+            let scores = try await scorer.score(query: job.query, passages: pane.missing.map(\.text),
+                                                maxLength: pane.key.maxLength, onBatch: onBatch)
+            let all = Array(zip(scores.indices, scores))
+            await store(all, of: pane)
+            let unreported = reported.missing(from: all)
+            if !unreported.isEmpty {
+                let byID = Dictionary(unreported.map { (pane.missing[$0.0].id, $0.1) }, uniquingKeysWith: { first, _ in first })
+                gate.emit(.partial(generation: job.generation, pane: pane.pane, scores: byID,
+                                   completed: total, total: total), generation: job.generation)
+            }
+            gate.emit(.finished(generation: job.generation, pane: pane.pane, seconds: job.seconds), generation: job.generation)
+        } catch is CancellationError {
+            await store(reported.all, of: pane)
+        } catch {
+            await store(reported.all, of: pane)
+            gate.emit(.failed(generation: job.generation, pane: pane.pane, message: "\(error)"), generation: job.generation)
+        }
+    }
+
+    private func store(_ scores: [(Int, PairScore)], of pane: PendingPane) {
+        let valid = scores.filter { pane.missing.indices.contains($0.0) }
+        cache.store(valid.map { (text: pane.missing[$0.0].text, score: $0.1) }, for: pane.key)
+    }
+
+    private func announce(_ info: ScorerInfo, pane: Int, generation: Int) {
+        guard announced[pane] != info.name else { return }
+        if gate.emit(.loaded(pane: pane, info: info), generation: generation) { announced[pane] = info.name }
+    }
+}
+
+/// The scores a scorer has already streamed, so cancelled work still fills the cache.
+private final class ReportedScores: Sendable {
+    private let scores = Mutex<[Int: PairScore]>([:])
+
+    func add(indices: [Int], scores batch: [PairScore]) {
+        scores.withLock { scores in
+            for (index, score) in zip(indices, batch) { scores[index] = score }
+        }
+    }
+
+    var all: [(Int, PairScore)] {
+        scores.withLock { Array($0) }
+    }
+
+    /// The results of `all` that were never streamed.
+    func missing(from all: [(Int, PairScore)]) -> [(Int, PairScore)] {
+        scores.withLock { reported in all.filter { reported[$0.0] == nil } }
+    }
+}

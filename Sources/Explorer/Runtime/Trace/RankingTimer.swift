@@ -1,0 +1,59 @@
+/// How long one pane took to rank after the query changed.
+public struct PaneTiming: Sendable, Hashable {
+    public var pane: Int
+    /// The pane's scorer name, when the engine announced it.
+    public var scorer: String?
+    /// Query change → first partial ranking.
+    public var firstMilliseconds: Double
+    /// Query change → complete ranking.
+    public var completeMilliseconds: Double
+    public var passages: Int
+
+    public init(pane: Int, scorer: String?, firstMilliseconds: Double, completeMilliseconds: Double, passages: Int) {
+        self.pane = pane
+        self.scorer = scorer
+        self.firstMilliseconds = firstMilliseconds
+        self.completeMilliseconds = completeMilliseconds
+        self.passages = passages
+    }
+}
+
+/// Turns engine events into per-pane timings measured from the query change (debounce included).
+///
+/// Call `queryChanged` when the user changes the query, with the generation the request will
+/// carry; pass every engine event to `observe`, which returns a timing when a pane finishes.
+public struct RankingTimer: Sendable {
+    private var generation: Int?
+    private var changedAt: ContinuousClock.Instant = .now
+    private var firstPartial: [Int: ContinuousClock.Instant] = [:]
+    private var scorers: [Int: String] = [:]
+    private var totals: [Int: Int] = [:]
+
+    public init() {}
+
+    public mutating func queryChanged(generation: Int, at instant: ContinuousClock.Instant = .now) {
+        self.generation = generation
+        changedAt = instant
+        firstPartial.removeAll(keepingCapacity: true)
+        totals.removeAll(keepingCapacity: true)
+    }
+
+    public mutating func observe(_ event: EngineEvent, at instant: ContinuousClock.Instant = .now) -> PaneTiming? {
+        switch event {
+        case .loaded(let pane, let info):
+            scorers[pane] = info.name
+        case .partial(let eventGeneration, let pane, _, _, let total):
+            guard eventGeneration == generation else { return nil }
+            totals[pane] = total
+            if firstPartial[pane] == nil { firstPartial[pane] = instant }
+        case .finished(let eventGeneration, let pane, _):
+            guard eventGeneration == generation else { return nil }
+            let first = firstPartial[pane] ?? instant
+            return PaneTiming(pane: pane, scorer: scorers[pane], firstMilliseconds: changedAt.duration(to: first).milliseconds,
+                              completeMilliseconds: changedAt.duration(to: instant).milliseconds, passages: totals[pane] ?? 0)
+        case .failed:
+            break
+        }
+        return nil
+    }
+}

@@ -1,0 +1,301 @@
+import Testing
+import Explorer
+import Inference
+import Synchronization
+
+/// A one-shot signal tasks can wait for.
+private final class Signal: Sendable {
+    private let state = Mutex<(isOpen: Bool, waiters: [CheckedContinuation<Void, Never>])>((false, []))
+
+    func open() {
+        let waiters = state.withLock { state in
+            state.isOpen = true
+            defer { state.waiters = [] }
+            return state.waiters
+        }
+        for waiter in waiters { waiter.resume() }
+    }
+
+    func wait() async {
+        await withCheckedContinuation { continuation in
+            let resumeNow = state.withLock { state in
+                if !state.isOpen { state.waiters.append(continuation) }
+                return state.isOpen
+            }
+            if resumeNow { continuation.resume() }
+        }
+    }
+}
+
+/// What each scoring call of a fake scorer did.
+private final class CallLog: Sendable {
+    enum Outcome: Equatable, Sendable { case completed, cancelled }
+    struct Call: Equatable, Sendable {
+        var query: String
+        var passages: [String]
+        var maxLength: Int?
+        var batchesReported = 0
+        var outcome: Outcome?
+    }
+
+    private let calls = Mutex<[Call]>([])
+
+    func start(_ call: Call) -> Int {
+        calls.withLock { $0.append(call); return $0.count - 1 }
+    }
+
+    func update(_ index: Int, _ change: (inout Call) -> Void) {
+        calls.withLock { change(&$0[index]) }
+    }
+
+    var all: [Call] { calls.withLock { $0 } }
+}
+
+/// A scorer whose score is the passage length (plus the max length), reported in small batches.
+/// Between batches it checks for cancellation; `holdBefore` can make a batch wait for the test.
+private struct FakeScorer: Scorer {
+    let info: ScorerInfo
+    let log: CallLog
+    var batchSize = 2
+    var batchDelay: Duration = .milliseconds(5)
+    var reportsBatches = true
+    var holdBefore: (@Sendable (_ query: String, _ batch: Int) async -> Void)?
+
+    init(name: String, log: CallLog) {
+        self.info = ScorerInfo(name: name, kind: .lexical, maxLength: nil, summary: "fake", scoreName: "length", probabilityName: nil)
+        self.log = log
+    }
+
+    static func score(_ passage: String, maxLength: Int?) -> Double {
+        Double(passage.count + (maxLength ?? 0))
+    }
+
+    func score(query: String, passages: [String], maxLength: Int?,
+               onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
+        let call = log.start(CallLog.Call(query: query, passages: passages, maxLength: maxLength))
+        var results: [PairScore] = []
+        var batch = 0
+        for start in stride(from: 0, to: passages.count, by: batchSize) {
+            if Task.isCancelled {
+                log.update(call) { $0.outcome = .cancelled }
+                throw CancellationError()
+            }
+            try? await Task.sleep(for: batchDelay)
+            await holdBefore?(query, batch)
+            let indices = Array(start..<min(start + batchSize, passages.count))
+            let scores = indices.map { PairScore(score: Self.score(passages[$0], maxLength: maxLength)) }
+            results += scores
+            if reportsBatches {
+                onBatch?(ScoredBatch(indices: indices, scores: scores, completed: results.count, total: passages.count))
+                log.update(call) { $0.batchesReported += 1 }
+            }
+            batch += 1
+        }
+        log.update(call) { $0.outcome = .completed }
+        return results
+    }
+
+    func reading(query: String, passage: String, maxLength: Int?) -> PassageReading? { nil }
+}
+
+private struct UnknownModel: Error, CustomStringConvertible {
+    var name: String
+    var description: String { "no model named \(name)" }
+}
+
+private let passages: [(id: Int, text: String)] = (0..<10).map { (id: 100 + $0, text: String(repeating: "w", count: $0 + 1)) }
+
+/// Reads events until `finishedPanes` panes of `generation` have finished or failed.
+private func collect(_ iterator: inout AsyncStream<EngineEvent>.Iterator, generation: Int, finishedPanes: Int) async -> [EngineEvent] {
+    var events: [EngineEvent] = []
+    var done = 0
+    while done < finishedPanes, let event = await iterator.next() {
+        events.append(event)
+        switch event {
+        case .finished(generation, _, _), .failed(generation, _, _): done += 1
+        default: break
+        }
+    }
+    return events
+}
+
+private func generation(of event: EngineEvent) -> Int? {
+    switch event {
+    case .loaded: return nil
+    case .partial(let generation, _, _, _, _), .finished(let generation, _, _), .failed(let generation, _, _): return generation
+    }
+}
+
+/// The scores a consumer ends up with for one pane of one generation.
+private func scores(in events: [EngineEvent], generation wantedGeneration: Int, pane wantedPane: Int) -> [Int: Double] {
+    var result: [Int: Double] = [:]
+    for event in events {
+        if case .partial(let generation, let pane, let scores, _, _) = event, generation == wantedGeneration, pane == wantedPane {
+            for (id, score) in scores { result[id] = score.score }
+        }
+    }
+    return result
+}
+
+private func expectedScores(maxLength: Int?) -> [Int: Double] {
+    Dictionary(uniqueKeysWithValues: passages.map { ($0.id, FakeScorer.score($0.text, maxLength: maxLength)) })
+}
+
+@Suite("Ranking engine", .timeLimit(.minutes(1)))
+struct RuntimeRankingEngineTests {
+    @Test func newerQueryCancelsTheOlderOneAndOnlyItsResultsArrive() async throws {
+        let log = CallLog()
+        let oldScorerWaiting = Signal(), releaseOldScorer = Signal()
+        var scorer = FakeScorer(name: "slow", log: log)
+        scorer.holdBefore = { query, batch in
+            guard query == "old", batch == 1 else { return }
+            oldScorerWaiting.open()
+            await releaseOldScorer.wait()
+        }
+        let engine = RankingEngine { [scorer] _ in scorer }
+        var iterator = engine.events.makeAsyncIterator()
+
+        await engine.request(generation: 1, query: "old", passages: passages, panes: [(paneIndex: 0, scorerName: "slow", maxLength: nil)])
+        var before: [EngineEvent] = []
+        while let event = await iterator.next() {
+            before.append(event)
+            if case .partial = event { break }
+        }
+        await oldScorerWaiting.wait()
+        await engine.request(generation: 2, query: "new", passages: passages, panes: [(paneIndex: 0, scorerName: "slow", maxLength: nil)])
+        // The old scorer now reports its second batch, after the newer request: it must be dropped.
+        releaseOldScorer.open()
+        let after = await collect(&iterator, generation: 2, finishedPanes: 1)
+
+        #expect(before.compactMap(generation(of:)) == [1])
+        #expect(after.allSatisfy { generation(of: $0) != 1 })
+        #expect(scores(in: after, generation: 2, pane: 0) == expectedScores(maxLength: nil))
+        let calls = log.all
+        try #require(calls.count == 2)
+        #expect(calls[0].query == "old" && calls[0].outcome == .cancelled && calls[0].batchesReported == 2)
+        #expect(calls[1].query == "new" && calls[1].outcome == .completed)
+    }
+
+    @Test func workDoneBeforeCancellationIsReusedForTheSameQuery() async throws {
+        let log = CallLog()
+        let waiting = Signal(), release = Signal()
+        var scorer = FakeScorer(name: "a", log: log)
+        scorer.holdBefore = { _, batch in
+            guard batch == 1, log.all.count == 1 else { return }
+            waiting.open()
+            await release.wait()
+        }
+        let engine = RankingEngine { [scorer] _ in scorer }
+        var iterator = engine.events.makeAsyncIterator()
+        await engine.request(generation: 1, query: "q", passages: passages, panes: [(paneIndex: 0, scorerName: "a", maxLength: nil)])
+        await waiting.wait()
+        // A pane is added while pane 0 is scoring: the same query is requested again.
+        await engine.request(generation: 2, query: "q", passages: passages,
+                             panes: [(paneIndex: 0, scorerName: "a", maxLength: nil), (paneIndex: 1, scorerName: "a", maxLength: 8)])
+        release.open()
+        let events = await collect(&iterator, generation: 2, finishedPanes: 2)
+
+        let calls = log.all
+        try #require(calls.count == 3)
+        #expect(calls[0].outcome == .cancelled && calls[0].batchesReported == 2)
+        #expect(calls[1].passages == passages.suffix(6).map(\.text))
+        let firstOfPane0 = events.first { if case .partial(2, 0, _, _, _) = $0 { true } else { false } }
+        if case .partial(_, _, let scores, 4, 10) = firstOfPane0 { #expect(scores.count == 4) } else { Issue.record("no reused partial: \(events)") }
+        #expect(scores(in: events, generation: 2, pane: 0) == expectedScores(maxLength: nil))
+        #expect(scores(in: events, generation: 2, pane: 1) == expectedScores(maxLength: 8))
+    }
+
+    @Test func eventsStreamPaneByPaneInOrder() async throws {
+        let log = CallLog()
+        let engine = RankingEngine { name in FakeScorer(name: name, log: log) }
+        var iterator = engine.events.makeAsyncIterator()
+        await engine.request(generation: 7, query: "q", passages: passages,
+                             panes: [(paneIndex: 0, scorerName: "a", maxLength: nil), (paneIndex: 1, scorerName: "b", maxLength: 16)])
+        let events = await collect(&iterator, generation: 7, finishedPanes: 2)
+
+        var trail: [String] = []
+        for event in events {
+            switch event {
+            case .loaded(let pane, let info): trail.append("loaded \(pane) \(info.name)")
+            case .partial(_, let pane, let scores, let completed, let total): trail.append("partial \(pane) +\(scores.count) \(completed)/\(total)")
+            case .finished(_, let pane, let seconds): trail.append("finished \(pane)"); #expect(seconds >= 0)
+            case .failed(_, let pane, let message): trail.append("failed \(pane) \(message)")
+            }
+        }
+        let batches = (1...5).map { "+2 \($0 * 2)/10" }
+        #expect(trail == ["loaded 0 a"] + batches.map { "partial 0 \($0)" } + ["finished 0", "loaded 1 b"]
+            + batches.map { "partial 1 \($0)" } + ["finished 1"])
+        #expect(scores(in: events, generation: 7, pane: 1) == expectedScores(maxLength: 16))
+    }
+
+    @Test func cachedScoresArriveAtOnceAndOnlyMissingPassagesAreScored() async throws {
+        let log = CallLog()
+        let engine = RankingEngine { name in FakeScorer(name: name, log: log) }
+        var iterator = engine.events.makeAsyncIterator()
+        let pane = [(paneIndex: 0, scorerName: "a", maxLength: Int?.some(64))]
+        await engine.request(generation: 1, query: "q", passages: Array(passages.prefix(6)), panes: pane)
+        _ = await collect(&iterator, generation: 1, finishedPanes: 1)
+
+        // Same query, same passages: everything comes from the cache, without scoring.
+        await engine.request(generation: 2, query: "q", passages: Array(passages.prefix(6)), panes: pane)
+        let repeated = await collect(&iterator, generation: 2, finishedPanes: 1)
+        #expect(log.all.count == 1)
+        guard case .partial(2, 0, let cached, 6, 6) = repeated.first else {
+            Issue.record("expected one cached partial first, got \(repeated)")
+            return
+        }
+        #expect(cached.count == 6)
+
+        // Four more passages: the six cached arrive first, only the four new ones are scored.
+        await engine.request(generation: 3, query: "q", passages: passages, panes: pane)
+        let grown = await collect(&iterator, generation: 3, finishedPanes: 1)
+        #expect(log.all.last?.passages == passages.suffix(4).map(\.text))
+        if case .partial(3, 0, let first, 6, 10) = grown.first { #expect(first.count == 6) } else { Issue.record("no cached partial: \(grown)") }
+        #expect(scores(in: grown, generation: 3, pane: 0) == expectedScores(maxLength: 64))
+
+        // Another max length is another cache entry.
+        await engine.request(generation: 4, query: "q", passages: passages, panes: [(paneIndex: 0, scorerName: "a", maxLength: 32)])
+        _ = await collect(&iterator, generation: 4, finishedPanes: 1)
+        #expect(log.all.count == 3 && log.all.last?.passages.count == 10)
+    }
+
+    @Test func loadFailureIsReportedAndOtherPanesStillRank() async throws {
+        let log = CallLog()
+        let engine = RankingEngine { name in
+            guard name != "missing" else { throw UnknownModel(name: name) }
+            return FakeScorer(name: name, log: log)
+        }
+        var iterator = engine.events.makeAsyncIterator()
+        await engine.request(generation: 1, query: "q", passages: passages,
+                             panes: [(paneIndex: 0, scorerName: "missing", maxLength: nil), (paneIndex: 1, scorerName: "a", maxLength: nil)])
+        let events = await collect(&iterator, generation: 1, finishedPanes: 2)
+        guard case .failed(1, 0, let message) = events.first else {
+            Issue.record("expected a failure first, got \(events)")
+            return
+        }
+        #expect(message == "no model named missing")
+        #expect(scores(in: events, generation: 1, pane: 1) == expectedScores(maxLength: nil))
+    }
+
+    @Test func scoresReturnedWithoutBatchReportsAreStillStreamed() async throws {
+        let log = CallLog()
+        var scorer = FakeScorer(name: "quiet", log: log)
+        scorer.reportsBatches = false
+        let engine = RankingEngine { [scorer] _ in scorer }
+        var iterator = engine.events.makeAsyncIterator()
+        await engine.request(generation: 1, query: "q", passages: passages, panes: [(paneIndex: 0, scorerName: "quiet", maxLength: nil)])
+        let events = await collect(&iterator, generation: 1, finishedPanes: 1)
+        #expect(scores(in: events, generation: 1, pane: 0) == expectedScores(maxLength: nil))
+    }
+
+    @Test func olderGenerationRequestIsIgnored() async throws {
+        let log = CallLog()
+        let engine = RankingEngine { name in FakeScorer(name: name, log: log) }
+        var iterator = engine.events.makeAsyncIterator()
+        await engine.request(generation: 5, query: "new", passages: passages, panes: [(paneIndex: 0, scorerName: "a", maxLength: nil)])
+        await engine.request(generation: 4, query: "stale", passages: passages, panes: [(paneIndex: 0, scorerName: "a", maxLength: nil)])
+        let events = await collect(&iterator, generation: 5, finishedPanes: 1)
+        #expect(events.allSatisfy { generation(of: $0) != 4 })
+        #expect(log.all.map(\.query) == ["new"])
+    }
+}

@@ -1,0 +1,79 @@
+import Testing
+import Foundation
+import Explorer
+import Inference
+import TestSupport
+
+@Suite("Trace writer and summary")
+struct RuntimeTraceTests {
+    @Test func writerAppendsJSONLinesTheSummaryReads() throws {
+        let directory = try Fixtures.temporaryDirectory("rerank-trace")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("trace.jsonl")
+        try Data("{\"event\":\"key\",\"key\":\"up\",\"ms_to_redraw\":100}\n".utf8).write(to: url)
+
+        let writer = try TraceWriter(fileURL: url)
+        for milliseconds in 1...99 { writer.recordInput(.control("a"), millisecondsToRedraw: Double(milliseconds)) }
+        writer.recordInput(.paste("secret text"), millisecondsToRedraw: 3)
+        writer.recordPane(PaneTiming(pane: 0, scorer: "mini", firstMilliseconds: 120, completeMilliseconds: 900, passages: 100))
+        writer.recordPane(PaneTiming(pane: 0, scorer: "mini", firstMilliseconds: 80, completeMilliseconds: 700, passages: 100))
+        writer.recordPane(PaneTiming(pane: 2, scorer: nil, firstMilliseconds: 1.5, completeMilliseconds: 1.5, passages: 100))
+        writer.close()
+
+        let text = try String(contentsOf: url, encoding: .utf8)
+        let lines = text.split(separator: "\n")
+        #expect(lines.count == 104)
+        #expect(lines[1] == "{\"event\":\"key\",\"key\":\"ctrl-a\",\"ms_to_redraw\":1}")
+        #expect(lines[100] == "{\"event\":\"key\",\"key\":\"paste(11)\",\"ms_to_redraw\":3}")
+        #expect(lines[101] == "{\"complete_ms\":900,\"event\":\"pane\",\"first_ms\":120,\"pane\":0,\"passages\":100,\"scorer\":\"mini\"}")
+        #expect(!text.contains("secret"))
+
+        let summary = try TraceSummary(contentsOf: url)
+        #expect(summary.redraw?.count == 101)
+        #expect(summary.redraw?.p50 == 50)
+        #expect(summary.redraw?.p99 == 99)
+        #expect(summary.redraw?.max == 100)
+        #expect(summary.rankings.map(\.scorer) == ["mini", "pane 2"])
+        #expect(summary.rankings.first?.first.p50 == 80)
+        #expect(summary.rankings.first?.complete.max == 900)
+        #expect(summary.skippedLines.isEmpty)
+    }
+
+    @Test func summarySkipsLinesThatAreNotRecords() {
+        let text = """
+        {"event":"key","key":"q","ms_to_redraw":2.5}
+
+        {"event":"key","key":"q"
+        {"event":"other"}
+        {"event":"pane","pane":1,"first_ms":10,"complete_ms":20,"passages":5}
+        """
+        let summary = TraceSummary(text: text)
+        #expect(summary.skippedLines == [3, 4])
+        #expect(summary.redraw?.p99 == 2.5)
+        #expect(summary.description == """
+        input → redraw: p50 2.5 ms, p99 2.5 ms, max 2.5 ms over 1 events
+        pane 1: first ranking p50 10.0 ms, p99 10.0 ms, max 10.0 ms, complete p50 20.0 ms, p99 20.0 ms, max 20.0 ms over 1 queries
+        skipped 2 line(s) that are not trace records (line 3, 4)
+        """)
+    }
+
+    @Test func missingTraceFileIsAnError() {
+        let url = URL(fileURLWithPath: "/nonexistent/trace.jsonl")
+        #expect(throws: TraceError.self) { try TraceSummary(contentsOf: url) }
+        #expect(throws: TraceError.self) { try TraceWriter(fileURL: url) }
+    }
+
+    @Test func timerMeasuresFromTheQueryChange() {
+        let start = ContinuousClock.now
+        var timer = RankingTimer()
+        let info = ScorerInfo(name: "bm25", kind: .lexical, maxLength: nil, summary: "", scoreName: "BM25", probabilityName: nil)
+        timer.queryChanged(generation: 3, at: start)
+        #expect(timer.observe(.loaded(pane: 1, info: info), at: start) == nil)
+        #expect(timer.observe(.partial(generation: 2, pane: 1, scores: [:], completed: 1, total: 9), at: start + .milliseconds(5)) == nil)
+        #expect(timer.observe(.finished(generation: 2, pane: 1, seconds: 0), at: start + .milliseconds(6)) == nil)
+        #expect(timer.observe(.partial(generation: 3, pane: 1, scores: [:], completed: 4, total: 8), at: start + .milliseconds(160)) == nil)
+        #expect(timer.observe(.partial(generation: 3, pane: 1, scores: [:], completed: 8, total: 8), at: start + .milliseconds(190)) == nil)
+        let timing = timer.observe(.finished(generation: 3, pane: 1, seconds: 0), at: start + .milliseconds(200))
+        #expect(timing == PaneTiming(pane: 1, scorer: "bm25", firstMilliseconds: 160, completeMilliseconds: 200, passages: 8))
+    }
+}
