@@ -11,6 +11,11 @@ struct AlignedScalars {
         origins.append(origin)
     }
 
+    mutating func reserveCapacity(_ capacity: Int) {
+        values.reserveCapacity(capacity)
+        origins.reserveCapacity(capacity)
+    }
+
     mutating func removeAll() {
         values.removeAll(keepingCapacity: true)
         origins.removeAll(keepingCapacity: true)
