@@ -6,6 +6,7 @@ public struct BertTokenizer: Sendable {
     public let options: BertTextOptions
     public let specialTokens: SpecialTokens
     public let vocabularySize: Int
+    /// Vocabulary ids of the special tokens (`[UNK]`, `[CLS]`, `[SEP]`, `[PAD]` by default).
     public let unknownId: Int32
     public let classifierId: Int32
     public let separatorId: Int32
