@@ -2,7 +2,7 @@
 /// as the reference does before normalizing: case-sensitive, leftmost match first, longest at a tie.
 struct AddedTokenMatcher: Sendable {
     /// A part of the raw text: plain text to normalize, or one added token.
-    enum Segment: Equatable {
+    enum Segment {
         case text(Range<Int>)
         case added(id: Int32, range: Range<Int>)
     }

@@ -3,6 +3,15 @@
 /// It works scalar by scalar and keeps, for every output scalar, the original scalar it came from,
 /// which is how token offsets point back into the original text.
 struct BertNormalizer: Sendable {
+    /// Buffers reused across the segments of one text.
+    struct Workspace {
+        var cleaned = AlignedScalars()
+        var decomposed = AlignedScalars()
+        /// For each decomposed scalar: true when it stands for the next cleaned scalar,
+        /// false when it is an extra scalar of a decomposition.
+        var consumesInput: [Bool] = []
+    }
+
     let cleansText: Bool
     let spacesChineseChars: Bool
     let stripsAccents: Bool
@@ -15,55 +24,106 @@ struct BertNormalizer: Sendable {
         lowercases = options.lowercase
     }
 
-    /// Normalizes `original[range]` into `output`; `scratch` holds the intermediate text.
-    func normalize(_ original: [UInt32], range: Range<Int>, into output: inout AlignedScalars, scratch: inout AlignedScalars) {
+    /// Normalizes `original[range]` into `output`.
+    ///
+    /// ASCII scalars are lower-cased during cleaning: they have no decomposition and are no marks,
+    /// so doing it early changes nothing and spares text that is all ASCII the later passes.
+    func normalize(_ original: [UInt32], range: Range<Int>, into output: inout AlignedScalars, workspace: inout Workspace) {
+        let hasNonASCII = cleanAndSpace(original, range: range, into: &output)
+        guard hasNonASCII, stripsAccents || lowercases else { return }
+        swap(&output, &workspace.cleaned)
         output.removeAll()
-        scratch.removeAll()
-        cleanSpaceAndDecompose(original, range: range, into: &scratch)
-        stripMarksAndLowercase(scratch, into: &output)
+        if stripsAccents {
+            decompose(workspace.cleaned, into: &workspace.decomposed, consumesInput: &workspace.consumesInput)
+            stripMarksAndLowercase(workspace.decomposed, into: &output)
+        } else {
+            stripMarksAndLowercase(workspace.cleaned, into: &output)
+        }
     }
 
-    /// `clean_text`, `handle_chinese_chars` and, when stripping accents, NFD.
-    private func cleanSpaceAndDecompose(_ original: [UInt32], range: Range<Int>, into output: inout AlignedScalars) {
-        var reorderingStart = 0
+    /// `clean_text`, `handle_chinese_chars`, and `lowercase` of ASCII; tells whether any non-ASCII scalar remains.
+    private func cleanAndSpace(_ original: [UInt32], range: Range<Int>, into output: inout AlignedScalars) -> Bool {
+        output.removeAll()
+        output.reserveCapacity(range.count)
+        var hasNonASCII = false
         for index in range {
             var value = original[index]
+            if value < 0x80 {
+                if cleansText {
+                    if ReferenceCharacterClasses.isRemovedByCleaning(value) { continue }
+                    if ReferenceCharacterClasses.isWhitespace(value) { value = 0x20 }
+                }
+                if lowercases && (0x41...0x5A).contains(value) { value += 0x20 }
+                output.append(value, origin: index)
+                continue
+            }
             if cleansText {
                 if ReferenceCharacterClasses.isRemovedByCleaning(value) { continue }
-                if ReferenceCharacterClasses.isWhitespace(value) { value = 0x20 }
-            }
-            let spaced = spacesChineseChars && ReferenceCharacterClasses.isChineseIdeograph(value)
-            if spaced { output.append(0x20, origin: index) }
-            if stripsAccents {
-                CanonicalDecomposition.forEach(of: value) { part in
-                    appendCanonicallyOrdered(part, origin: index, to: &output, reorderingStart: &reorderingStart)
+                if ReferenceCharacterClasses.isWhitespace(value) {
+                    output.append(0x20, origin: index)
+                    continue
                 }
+            }
+            hasNonASCII = true
+            if spacesChineseChars && ReferenceCharacterClasses.isChineseIdeograph(value) {
+                output.append(0x20, origin: index)
+                output.append(value, origin: index)
+                output.append(0x20, origin: index)
             } else {
                 output.append(value, origin: index)
             }
-            if spaced {
-                output.append(0x20, origin: index)
-                reorderingStart = output.count
+        }
+        return hasNonASCII
+    }
+
+    /// NFD: full canonical decomposition, then marks sorted by combining class within each run of marks.
+    ///
+    /// Origins follow the reference's alignment rule: the scalars of the output, in their final order,
+    /// take the origins of the input scalars one after another, each decomposition's first scalar
+    /// moving on to the next input scalar and its extra scalars repeating the current one.
+    private func decompose(_ input: AlignedScalars, into output: inout AlignedScalars, consumesInput: inout [Bool]) {
+        output.removeAll()
+        consumesInput.removeAll(keepingCapacity: true)
+        output.reserveCapacity(input.count)
+        consumesInput.reserveCapacity(input.count)
+        var runStart = 0
+        for value in input.values {
+            if value < 0xC0 {
+                output.values.append(value)
+                consumesInput.append(true)
+                runStart = output.values.count
+                continue
             }
+            var first = true
+            CanonicalDecomposition.forEach(of: value) { part in
+                appendCanonicallyOrdered(part, consumesInput: first, to: &output.values, flags: &consumesInput, runStart: &runStart)
+                first = false
+            }
+        }
+        var consumed = -1
+        for position in consumesInput.indices {
+            if consumesInput[position] { consumed += 1 }
+            output.origins.append(input.origins[max(consumed, 0)])
         }
     }
 
-    /// Appends a scalar of NFD output, moving a combining mark before the marks of higher class
-    /// that precede it (canonical ordering). Origins stay in place, as the reference's alignments do.
-    private func appendCanonicallyOrdered(_ value: UInt32, origin: Int, to output: inout AlignedScalars, reorderingStart: inout Int) {
-        output.append(value, origin: origin)
+    /// Appends a scalar, moving a combining mark before the marks of higher class that precede it.
+    private func appendCanonicallyOrdered(_ value: UInt32, consumesInput: Bool, to values: inout [UInt32], flags: inout [Bool], runStart: inout Int) {
+        values.append(value)
+        flags.append(consumesInput)
         let combiningClass = ReferenceCharacterClasses.combiningClass(value)
         if combiningClass == 0 {
-            reorderingStart = output.count
+            runStart = values.count
             return
         }
-        var position = output.count - 1
-        while position > reorderingStart,
-              ReferenceCharacterClasses.combiningClass(output.values[position - 1]) > combiningClass {
-            output.values[position] = output.values[position - 1]
+        var position = values.count - 1
+        while position > runStart, ReferenceCharacterClasses.combiningClass(values[position - 1]) > combiningClass {
+            values[position] = values[position - 1]
+            flags[position] = flags[position - 1]
             position -= 1
         }
-        output.values[position] = value
+        values[position] = value
+        flags[position] = consumesInput
     }
 
     /// `strip_accents` (dropping non-spacing marks) and `lowercase` (full Unicode lower-case mapping).

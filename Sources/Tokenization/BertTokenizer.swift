@@ -6,6 +6,7 @@ public struct BertTokenizer: Sendable {
     public let options: BertTextOptions
     public let specialTokens: SpecialTokens
     public let vocabularySize: Int
+    /// Vocabulary ids of the special tokens (`[UNK]`, `[CLS]`, `[SEP]`, `[PAD]` by default).
     public let unknownId: Int32
     public let classifierId: Int32
     public let separatorId: Int32
@@ -51,7 +52,20 @@ public struct BertTokenizer: Sendable {
 
     /// The WordPiece tokens of a text, without special tokens.
     public func tokenize(_ text: String) -> [Token] {
-        tokenizeCountingScalars(text).tokens
+        var workspace = Workspace()
+        return tokenizeCountingScalars(text, workspace: &workspace).tokens
+    }
+
+    /// The text as the normalizer leaves it, before it is split into words
+    /// (what the reference's `normalizer.normalize_str` returns; added tokens get no special care).
+    public func normalize(_ text: String) -> String {
+        let original = text.unicodeScalars.map(\.value)
+        var normalized = AlignedScalars()
+        var workspace = BertNormalizer.Workspace()
+        normalizer.normalize(original, range: original.indices, into: &normalized, workspace: &workspace)
+        var result = String.UnicodeScalarView()
+        result.append(contentsOf: normalized.values.lazy.compactMap(Unicode.Scalar.init))
+        return String(result)
     }
 
     /// The vocabulary entry of an id (`[UNK]` for an id out of range).
@@ -64,28 +78,37 @@ public struct BertTokenizer: Sendable {
         vocabulary.id(of: piece)
     }
 
-    /// The tokens of `text` and its length in Unicode scalars.
-    func tokenizeCountingScalars(_ text: String) -> (tokens: [Token], scalarCount: Int) {
-        let original = text.unicodeScalars.map(\.value)
-        var tokens: [Token] = []
-        tokens.reserveCapacity(original.count / 4)
+    /// Buffers one encoding reuses for each text it tokenizes.
+    struct Workspace {
+        var original: [UInt32] = []
         var normalized = AlignedScalars()
-        var scratch = AlignedScalars()
+        var normalizer = BertNormalizer.Workspace()
         var words: [Range<Int>] = []
         var wordPieces: [(id: Int32, range: Range<Int>)] = []
+    }
+
+    /// The tokens of `text` and its length in Unicode scalars.
+    func tokenizeCountingScalars(_ text: String, workspace: inout Workspace) -> (tokens: [Token], scalarCount: Int) {
+        workspace.original.removeAll(keepingCapacity: true)
+        workspace.original.reserveCapacity(text.utf8.count)
+        for scalar in text.unicodeScalars { workspace.original.append(scalar.value) }
+        let original = workspace.original
+        var tokens: [Token] = []
+        tokens.reserveCapacity(original.count / 4)
         for segment in addedTokenMatcher.segments(of: original) {
             switch segment {
             case .added(let id, let range):
                 tokens.append(Token(id: id, piece: vocabulary.pieces[Int(id)], offsets: range))
             case .text(let range):
-                normalizer.normalize(original, range: range, into: &normalized, scratch: &scratch)
-                BertPreTokenizer.words(in: normalized.values, into: &words)
-                wordPieces.removeAll(keepingCapacity: true)
-                normalized.values.withUnsafeBufferPointer { text in
-                    for word in words { wordPiece.split(word, of: text, into: &wordPieces) }
+                normalizer.normalize(original, range: range, into: &workspace.normalized, workspace: &workspace.normalizer)
+                BertPreTokenizer.words(in: workspace.normalized.values, into: &workspace.words)
+                workspace.wordPieces.removeAll(keepingCapacity: true)
+                workspace.normalized.values.withUnsafeBufferPointer { text in
+                    for word in workspace.words { wordPiece.split(word, of: text, into: &workspace.wordPieces) }
                 }
-                for piece in wordPieces {
-                    tokens.append(Token(id: piece.id, piece: vocabulary.pieces[Int(piece.id)], offsets: normalized.originalRange(of: piece.range)))
+                for piece in workspace.wordPieces {
+                    tokens.append(Token(id: piece.id, piece: vocabulary.pieces[Int(piece.id)],
+                                        offsets: workspace.normalized.originalRange(of: piece.range)))
                 }
             }
         }

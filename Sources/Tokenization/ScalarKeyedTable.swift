@@ -1,22 +1,22 @@
 /// A hash table from sequences of scalar values to vocabulary ids, looked up without building Strings.
 ///
 /// Keys compare scalar by scalar, as Rust compares strings (Swift's `String ==` would also match
-/// canonically equivalent spellings, which the reference does not).
+/// canonically equivalent spellings, which the reference does not). Each slot holds a fingerprint
+/// of the key's hash beside the key's place in one pool, so most probes touch a single cache line.
 struct ScalarKeyedTable: Sendable {
-    /// Slot → entry index + 1; 0 marks an empty slot.
-    private var slots: [Int32]
-    private var keyBounds: [Int32] = [0]
-    private var keyScalars: [UInt32] = []
-    private var ids: [Int32] = []
+    /// 0 for an empty slot, else the hash fingerprint (high 32 bits) and the key's pool offset (low 32 bits).
+    private var slots: [UInt64]
+    /// At each key's offset: its id (bit pattern), its length, then its scalars. Offset 0 is unused.
+    private var pool: [UInt32] = [0]
     private let slotShift: UInt64
     /// The length of the longest key, which bounds how long a match can be.
     private(set) var longestKey = 0
 
-    /// A table for `keys`; a key given twice keeps its last id.
+    /// A table of `entries`; a key given twice keeps its last id.
     init(_ entries: [(key: [UInt32], id: Int32)]) {
         var bits: UInt64 = 4
         while (1 << bits) < entries.count * 2 { bits += 1 }
-        slots = [Int32](repeating: 0, count: 1 << Int(bits))
+        slots = [UInt64](repeating: 0, count: 1 << Int(bits))
         slotShift = 64 - bits
         for entry in entries { insert(entry.key, id: entry.id) }
     }
@@ -24,46 +24,54 @@ struct ScalarKeyedTable: Sendable {
     /// The id stored for the scalars `text[range]`, if any.
     @inline(__always)
     func id(of text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int32? {
-        entry(of: text, range).map { ids[$0] }
+        guard let offset = poolOffset(of: text, range) else { return nil }
+        return Int32(bitPattern: pool[offset])
     }
 
-    private func entry(of text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int? {
+    private func poolOffset(of text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Int? {
         let length = range.count
         guard length <= longestKey else { return nil }
-        var slot = slotIndex(hash(text, range))
+        let hash = hash(text, range)
+        let fingerprint = hash & 0xFFFF_FFFF_0000_0000
+        var slot = slotIndex(hash)
         while true {
-            let entry = Int(slots[slot]) - 1
-            if entry < 0 { return nil }
-            let start = Int(keyBounds[entry])
-            if Int(keyBounds[entry + 1]) - start == length {
-                var equal = true
-                for offset in 0..<length where keyScalars[start + offset] != text[range.lowerBound + offset] {
-                    equal = false
-                    break
-                }
-                if equal { return entry }
+            let content = slots[slot]
+            if content == 0 { return nil }
+            if content & 0xFFFF_FFFF_0000_0000 == fingerprint {
+                let offset = Int(content & 0xFFFF_FFFF)
+                if Int(pool[offset + 1]) == length && keyEquals(at: offset + 2, text, range) { return offset }
             }
             slot = (slot + 1) & (slots.count - 1)
         }
     }
 
+    @inline(__always)
+    private func keyEquals(at start: Int, _ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> Bool {
+        for offset in 0..<range.count where pool[start + offset] != text[range.lowerBound + offset] {
+            return false
+        }
+        return true
+    }
+
     private mutating func insert(_ key: [UInt32], id: Int32) {
         key.withUnsafeBufferPointer { buffer in
             let range = 0..<key.count
-            if let existing = entry(of: buffer, range) {
-                ids[existing] = id
+            if let existing = poolOffset(of: buffer, range) {
+                pool[existing] = UInt32(bitPattern: id)
                 return
             }
-            var slot = slotIndex(hash(buffer, range))
+            let hash = hash(buffer, range)
+            var slot = slotIndex(hash)
             while slots[slot] != 0 { slot = (slot + 1) & (slots.count - 1) }
-            slots[slot] = Int32(ids.count + 1)
-            keyScalars.append(contentsOf: key)
-            keyBounds.append(Int32(keyScalars.count))
-            ids.append(id)
+            slots[slot] = (hash & 0xFFFF_FFFF_0000_0000) | UInt64(pool.count)
+            pool.append(UInt32(bitPattern: id))
+            pool.append(UInt32(key.count))
+            pool.append(contentsOf: key)
             longestKey = max(longestKey, key.count)
         }
     }
 
+    /// FNV-1a over the scalar values.
     @inline(__always)
     private func hash(_ text: UnsafeBufferPointer<UInt32>, _ range: Range<Int>) -> UInt64 {
         var hash: UInt64 = 0xCBF2_9CE4_8422_2325
@@ -73,6 +81,7 @@ struct ScalarKeyedTable: Sendable {
         return hash
     }
 
+    /// The home slot: the top bits of the hash after a multiplicative mix.
     @inline(__always)
     private func slotIndex(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> slotShift)

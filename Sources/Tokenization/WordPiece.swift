@@ -22,20 +22,20 @@ struct WordPiece: Sendable {
         let firstPiece = pieces.count
         var start = word.lowerBound
         while start < word.upperBound {
-            guard let end = longestPiece(in: text, from: start, isWordStart: start == word.lowerBound, wordEnd: word.upperBound) else {
+            let table = start == word.lowerBound ? vocabulary.entries : vocabulary.continuations
+            guard let piece = longestPiece(in: table, text: text, from: start, wordEnd: word.upperBound) else {
                 pieces.removeSubrange(firstPiece...)
                 pieces.append((unknownId, word))
                 return
             }
-            pieces.append(end)
-            start = end.range.upperBound
+            pieces.append(piece)
+            start = piece.range.upperBound
         }
     }
 
-    /// The longest entry matching `text[start...]` within the word.
+    /// The longest entry of `table` matching `text[start...]` within the word.
     @inline(__always)
-    private func longestPiece(in text: UnsafeBufferPointer<UInt32>, from start: Int, isWordStart: Bool, wordEnd: Int) -> (id: Int32, range: Range<Int>)? {
-        let table = isWordStart ? vocabulary.entries : vocabulary.continuations
+    private func longestPiece(in table: borrowing ScalarKeyedTable, text: UnsafeBufferPointer<UInt32>, from start: Int, wordEnd: Int) -> (id: Int32, range: Range<Int>)? {
         var end = min(wordEnd, start + table.longestKey)
         while end > start {
             if let id = table.id(of: text, start..<end) { return (id, start..<end) }

@@ -5,7 +5,8 @@ extension BertTokenizer {
     /// the query alone, `[CLS] query [SEP]`; a passage of only whitespace gives an empty second segment.
     /// A `maxLength` below the special tokens' count truncates nothing, as the reference does.
     public func encodePair(query: String, passage: String, maxLength: Int) -> EncodedPair {
-        let queryTokens = tokenize(query)
+        var workspace = Workspace()
+        let queryTokens = tokenizeCountingScalars(query, workspace: &workspace).tokens
         guard !passage.isEmpty else {
             let kept = LongestFirstTruncation.keptLength(queryTokens.count, budget: maxLength - 2)
             let ids = [classifierId] + queryTokens[..<kept].map(\.id) + [separatorId]
@@ -17,7 +18,7 @@ extension BertTokenizer {
                 truncation: TruncationReport(queryTokens: queryTokens.count, passageTokens: 0,
                                              queryTokensCut: queryTokens.count - kept, passageTokensCut: 0, passageKeptEnd: 0))
         }
-        let (passageTokens, passageLength) = tokenizeCountingScalars(passage)
+        let (passageTokens, passageLength) = tokenizeCountingScalars(passage, workspace: &workspace)
         let kept = LongestFirstTruncation.keptLengths(first: queryTokens.count, second: passageTokens.count, budget: maxLength - 3)
         let keptQuery = queryTokens[..<kept.first]
         let keptPassage = passageTokens[..<kept.second]
@@ -43,7 +44,8 @@ extension BertTokenizer {
 
     /// `[CLS] text [SEP]`, truncated on the right to `maxLength` tokens.
     public func encode(_ text: String, maxLength: Int) -> EncodedText {
-        let (tokens, length) = tokenizeCountingScalars(text)
+        var workspace = Workspace()
+        let (tokens, length) = tokenizeCountingScalars(text, workspace: &workspace)
         let kept = LongestFirstTruncation.keptLength(tokens.count, budget: maxLength - 2)
         let keptTokens = tokens[..<kept]
         return EncodedText(
