@@ -48,7 +48,7 @@ struct Score: AsyncParsableCommand {
         for (line, score) in zip(lines, scores) {
             var object = line.object
             if !score.logits.isEmpty { object["logits"] = score.logits.map(JSONLines.number) }
-            object["score"] = score.score
+            object["score"] = JSONLines.number(Float(score.score))
             try JSONLines.write(object)
         }
     }
