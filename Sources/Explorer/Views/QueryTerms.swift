@@ -1,0 +1,42 @@
+/// The words of a query, for highlighting them case-insensitively in passages.
+struct QueryTerms {
+    private let terms: [[Character]]
+
+    /// Words of two or more characters (any length for non-ASCII words such as CJK), lower-cased.
+    init(_ query: String) {
+        var seen = Set<String>()
+        var result: [[Character]] = []
+        let words = query.lowercased().split { !($0.isLetter || $0.isNumber) }
+        for word in words where word.count >= 2 || !word.allSatisfy(\.isASCII) {
+            if seen.insert(String(word)).inserted { result.append(Array(word)) }
+        }
+        terms = result.sorted { $0.count > $1.count }
+    }
+
+    var isEmpty: Bool { terms.isEmpty }
+
+    /// For each character, whether it is part of a query term. ASCII terms match at word starts
+    /// (so `cap` marks `Capital` but not `escape`); other terms match anywhere.
+    func matches(in characters: [Character]) -> [Bool] {
+        var marked = Array(repeating: false, count: characters.count)
+        guard !terms.isEmpty, !characters.isEmpty else { return marked }
+        let lowered = Array(String(characters).lowercased())
+        guard lowered.count == characters.count else { return marked }
+        var index = 0
+        while index < lowered.count {
+            let wordStart = index == 0 || !(lowered[index - 1].isLetter || lowered[index - 1].isNumber)
+            var advanced = false
+            for term in terms where term.count <= lowered.count - index {
+                guard wordStart || !term[0].isASCII else { continue }
+                if lowered[index..<(index + term.count)].elementsEqual(term) {
+                    for position in index..<(index + term.count) { marked[position] = true }
+                    index += term.count
+                    advanced = true
+                    break
+                }
+            }
+            if !advanced { index += 1 }
+        }
+        return marked
+    }
+}
