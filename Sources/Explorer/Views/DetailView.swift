@@ -71,7 +71,7 @@ enum DetailView {
         for (character, marked) in zip(characters, marks) {
             if !cut, let keptEnd, scalarOffset >= keptEnd {
                 cut = true
-                result.append("✂ ", CellStyle(.truncation, on: .background, .bold))
+                result.append("✂", CellStyle(.truncation, on: .background, .bold))
             }
             let style = cut ? cutStyle : (marked ? base.with(.match, .bold) : base)
             result.characters.append(StyledCharacter(character: character, style: style))
@@ -87,11 +87,11 @@ enum DetailView {
         let name = " · \(state.focusedPane + 1) \(pane.displayName)"
         guard let reading else {
             header.append(name + " · reading…", CellStyle(.dim))
-            return [header]
+            return header.wrapped(width: width)
         }
         guard let tokens = reading.reading else {
             header.append(name + " reads whole words, not WordPiece tokens", CellStyle(.dim))
-            return [header]
+            return header.wrapped(width: width)
         }
         let total = tokens.tokens.count
         let kept = min(tokens.keptCount, total)
@@ -113,19 +113,20 @@ enum DetailView {
             text.append(token.piece, style)
             text.append(" ", CellStyle())
         }
-        return [header] + text.wrapped(width: width)
+        return header.wrapped(width: width) + text.wrapped(width: width)
     }
 
     private static func scoreLines(_ state: ExplorerState, passage: PassageID) -> [StyledText] {
         var lines = [StyledText("Scores", CellStyle(.header, on: .background, .bold))]
         let nameWidth = min(28, state.panes.map { DisplayWidth.of($0.displayName) }.max() ?? 0)
+        let labelWidth = state.panes.map { DisplayWidth.of(ScoreFormat.label(for: $0)) }.max() ?? 0
         for (index, pane) in state.panes.enumerated() {
             var line = StyledText(" \(index + 1) ", CellStyle(index == state.focusedPane ? .accent : .dim))
             line.append(DisplayWidth.padRight(DisplayWidth.truncate(pane.displayName, to: nameWidth), nameWidth), CellStyle())
             let ranking = state.rankings[index]
             if let score = pane.scores[passage] {
                 line.append("  " + DisplayWidth.padLeft(ScoreFormat.score(score, mode: pane.scoreMode), 7), CellStyle(.score))
-                line.append(" " + ScoreFormat.label(for: pane), CellStyle(.dim))
+                line.append(" " + DisplayWidth.padRight(ScoreFormat.label(for: pane), labelWidth), CellStyle(.dim))
                 line.append("  rank \(ranking.ranks[passage] ?? 0) of \(ranking.scoredCount)", CellStyle())
                 if let truncation = score.truncation, truncation.isTruncated {
                     line.append("  ✂ \(truncation.passageTokensCut + truncation.queryTokensCut) cut", CellStyle(.truncation))

@@ -30,7 +30,7 @@ struct ExplorerLayout {
         let height = state.screenHeight
         tooSmall = width < Self.minimumWidth || height < Self.minimumHeight
         let present = state.presentation
-        let queryHeight = present ? 3 : 1
+        let queryHeight = present ? 5 : 1
         query = Rect(x: 0, y: 0, width: width, height: queryHeight)
         let needsBottom = !present || state.mode.isPrompt || (state.status?.isError ?? false)
         bottom = needsBottom ? Rect(x: 0, y: height - 1, width: width, height: 1) : nil

@@ -111,7 +111,7 @@ enum PaneView {
         prefix.append(" ", base)
         let textStart = grid.draw(prefix, column: x, row: y, limit: end)
 
-        var textLimit = end
+        var textLimit = end - 1
         if let truncation = score?.truncation, truncation.isTruncated {
             let indicator = truncationIndicator(truncation, showsBar: columns.showsBar, base: base)
             let indicatorStart = end - indicator.width - 1
@@ -164,7 +164,7 @@ enum PaneView {
         let lines: [String]
         if state.passages.isEmpty {
             guard frame.index == state.focusedPane || frame.rect.x == 0 else { return }
-            lines = ["No passages yet.", "Paste text, press o to open a file,", "or a to write a passage."]
+            lines = ["No passages yet.", "Paste text, or press", "o to open a file,", "a to write one."]
         } else {
             lines = ["No passage contains “\(state.filter)”."]
         }

@@ -6,20 +6,39 @@ enum QueryLineView {
         let editing = state.focus == .query && state.mode == .normal
         let row = rect.y + rect.height / 2
         let promptStyle = editing ? base.with(.accent, .bold) : base.with(.dim)
-        var limit = rect.maxX - 1
-        if !state.presentation {
-            let info = passageSummary(state)
-            let infoWidth = DisplayWidth.of(info)
-            if infoWidth + 24 < rect.width {
-                grid.write(info, column: rect.maxX - 1 - infoWidth, row: row, style: base.with(.dim))
-                limit = rect.maxX - 3 - infoWidth
+        if state.presentation {
+            grid.write("❯", column: rect.x + 2, row: row, style: promptStyle)
+            let start = rect.x + 5
+            if !state.query.isEmpty, BigText.width(state.query.text) <= rect.maxX - start - 2,
+               let rows = BigText.rows(state.query.text) {
+                drawBig(rows, cursor: editing ? state.query.cursor : nil, column: start, row: row - 1, style: base, on: &grid)
+                return
             }
+            drawEditor(state.query, cursorShown: editing, placeholder: "type a query", column: start, row: row,
+                       limit: rect.maxX - 2, style: base.with(.queryText, .bold), on: &grid)
+            return
         }
-        let start = rect.x + (state.presentation ? 2 : 1)
-        let textStart = grid.write(state.presentation ? "❯  " : "❯ ", column: start, row: row, style: promptStyle)
-        let textStyle = state.presentation ? base.with(.queryText, .bold) : base
+        var limit = rect.maxX - 1
+        let info = passageSummary(state)
+        let infoWidth = DisplayWidth.of(info)
+        if infoWidth + 24 < rect.width {
+            grid.write(info, column: rect.maxX - 1 - infoWidth, row: row, style: base.with(.dim))
+            limit = rect.maxX - 3 - infoWidth
+        }
+        let textStart = grid.write("❯ ", column: rect.x + 1, row: row, style: promptStyle)
         drawEditor(state.query, cursorShown: editing, placeholder: "type a query", column: textStart, row: row,
-                   limit: limit, style: textStyle, on: &grid)
+                   limit: limit, style: base, on: &grid)
+    }
+
+    /// The query in big letters with the cursor as a bar in the gap before the character it is at.
+    private static func drawBig(_ rows: [String], cursor: Int?, column: Int, row: Int, style: CellStyle, on grid: inout CellGrid) {
+        for (offset, line) in rows.enumerated() {
+            grid.write(line, column: column, row: row + offset, style: style.with(.queryText, .bold))
+        }
+        guard let cursor else { return }
+        for offset in rows.indices {
+            grid.write("▌", column: column + cursor * BigText.advance - 1, row: row + offset, style: style.with(.cursor))
+        }
     }
 
     /// "24 passages · Sample title", or the filtered count while filtering.
