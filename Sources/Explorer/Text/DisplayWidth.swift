@@ -1,5 +1,6 @@
 /// How many terminal columns text occupies: East Asian wide characters and emoji take two,
-/// combining marks and format characters none, everything else one.
+/// combining marks, format and control characters none (a tab, drawn as a space, one),
+/// everything else one.
 public enum DisplayWidth {
     /// Columns one grapheme occupies (0, 1 or 2).
     public static func character(_ character: Character) -> Int {
@@ -25,6 +26,7 @@ public enum DisplayWidth {
     /// Columns one Unicode scalar occupies on its own.
     public static func scalar(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
+        if value == 0x09 { return 1 }  // a tab is drawn as one space
         if value < 0x300 { return value < 0x20 || (0x7F..<0xA0).contains(value) ? 0 : 1 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0

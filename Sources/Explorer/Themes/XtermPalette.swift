@@ -31,18 +31,30 @@ public enum XtermPalette {
         return color.distance(to: Self.color(ofIndex: grey)) < color.distance(to: Self.color(ofIndex: cube)) ? grey : cube
     }
 
-    /// The nearest of the 16 system colours.
+    /// The nearest of the 16 system colours. A clearly coloured input has its chroma stretched
+    /// first (lowest channel to 0, brightness kept), so pastel green maps to green rather than grey.
     public static func nearest16(_ color: RGB) -> Int {
+        let target = saturated(color)
         var best = 0
         var bestDistance = Int.max
         for (index, candidate) in system16.enumerated() {
-            let distance = color.distance(to: candidate)
+            let distance = target.distance(to: candidate)
             if distance < bestDistance {
                 best = index
                 bestDistance = distance
             }
         }
         return best
+    }
+
+    /// `color` with its chroma stretched to full when it has a clear hue; greys unchanged.
+    private static func saturated(_ color: RGB) -> RGB {
+        let channels = [Int(color.red), Int(color.green), Int(color.blue)]
+        let low = channels.min() ?? 0
+        let high = channels.max() ?? 0
+        guard high - low >= 48 else { return color }
+        let stretched = channels.map { UInt8(($0 - low) * high / (high - low)) }
+        return RGB(red: stretched[0], green: stretched[1], blue: stretched[2])
     }
 
     private static func nearestLevel(_ channel: UInt8) -> Int {
