@@ -11,6 +11,18 @@ import Testing
         #expect(effects == [.loadReading(state.panes[0].id, paris)])
     }
 
+    @Test func readingRequestsCarryWhatTheScorerNeedsAndTheirAnswerIsShown() throws {
+        var state = Scenario.ranked()
+        Scenario.send(&state, [.key(.tab), .character(":")] + Scenario.type("maxlen 64") + [.key(.enter), .key(.enter)])
+        let request = try #require(state.readingRequest(pane: state.panes[0].id, passage: state.passages[0].id))
+        #expect(request.query == "capital of France")
+        #expect(request.maxLength == 64)
+        #expect(request.text == Scenario.passages[0].text)
+        #expect(request.scorerName == "ms-marco-MiniLM-L-6-v2")
+        _ = state.apply(request.update(nil))
+        #expect(screen(state).contains("reads whole words, not WordPiece tokens"))
+    }
+
     @Test func tabReadsWithTheNextPanesModelAndNStepsToTheNextPassage() {
         var state = ScreenScenarios.detail
         let eiffel = state.passages[1].id

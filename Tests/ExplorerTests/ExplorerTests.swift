@@ -37,7 +37,7 @@ enum Scenario {
     static func score(_ state: inout ExplorerState, pane index: Int, _ scores: [Double],
                       probabilities: Bool = false, truncation: [Int: TruncationReport] = [:]) {
         let pane = state.panes[index].id
-        let query = state.query.text
+        let query = state.scoringQuery
         _ = state.apply(.scoringStarted(pane, query: query, total: scores.count))
         var results: [PassageID: PairScore] = [:]
         for (offset, value) in scores.enumerated() {

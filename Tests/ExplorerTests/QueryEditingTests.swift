@@ -70,6 +70,13 @@ import Testing
         #expect(state.scoreRequest(for: state.panes[0].id)?.query == "x")
     }
 
+    @Test func spacesAroundTheQueryDoNotRescore() {
+        var state = ExplorerState(passages: Scenario.passages, query: "paris", scorers: ["a"])
+        #expect(Scenario.send(&state, [.character(" ")]).isEmpty == false, "the query line is saved")
+        #expect(Scenario.send(&state, [.character(" ")]).contains(.score(state.panes[0].id, debounce: true)) == false)
+        #expect(state.scoreRequest(for: state.panes[0].id)?.query == "paris")
+    }
+
     @Test func clearingTheQueryClearsResultsAndCancelsWork() {
         var state = Scenario.ranked()
         let effects = Scenario.send(&state, [.control("u")])

@@ -33,7 +33,7 @@ import Testing
         var state = Scenario.state(scorers: [Scenario.crossEncoder, Scenario.bm25])
         Scenario.score(&state, pane: 0, [5, 4, 3, 2, 1])
         let pane = state.panes[1].id
-        let query = state.query.text
+        let query = state.scoringQuery
         _ = state.apply(.scoringStarted(pane, query: query, total: 5))
         _ = state.apply(.batch(pane, query: query, scores: [
             state.passages[0].id: .init(score: 1), state.passages[1].id: .init(score: 3), state.passages[2].id: .init(score: 2),

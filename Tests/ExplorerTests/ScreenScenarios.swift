@@ -18,7 +18,7 @@ enum ScreenScenarios {
     /// Pane 1 halfway through, the others just started.
     static var scoring: ExplorerState {
         var state = Scenario.state(width: 80, height: 10)
-        let query = state.query.text
+        let query = state.scoringQuery
         for pane in state.panes {
             _ = state.apply(.scoringStarted(pane.id, query: query, total: 5))
         }
@@ -46,7 +46,7 @@ enum ScreenScenarios {
                       "world", "'", "s", "[UNK]", "fair", "."]
         let tokens = pieces.enumerated().map { index, piece in Token(id: Int32(index), piece: piece, offsets: index..<(index + 1)) }
         let reading = PassageReading(tokens: tokens, keptCount: 9, keptEnd: 37)
-        _ = state.apply(.reading(state.panes[0].id, state.passages[1].id, query: state.query.text, reading))
+        _ = state.apply(.reading(state.panes[0].id, state.passages[1].id, query: state.scoringQuery, reading))
         return state
     }
 

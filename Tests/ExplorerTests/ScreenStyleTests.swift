@@ -61,7 +61,7 @@ import Testing
         guard case .detail = state.mode else { Issue.record("not in the detail view"); return }
         let current = try #require(state.detailReading?.reading)
         let reading = PassageReadingFixture.allKept(current)
-        _ = state.apply(.reading(state.panes[0].id, state.passages[1].id, query: state.query.text, reading))
+        _ = state.apply(.reading(state.panes[0].id, state.passages[1].id, query: state.scoringQuery, reading))
         let grid = ExplorerView.render(state)
         let unknown = try #require((0..<grid.height).lazy.compactMap { row in column(of: "[UNK]", in: grid, row: row).map { ($0, row) } }.first)
         #expect(grid[unknown.0, unknown.1].foreground == .unknownToken)

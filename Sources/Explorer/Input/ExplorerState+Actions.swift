@@ -95,7 +95,7 @@ extension ExplorerState {
     func readingEffects(for passage: PassageID) -> [Effect] {
         guard panes.indices.contains(focusedPane) else { return [] }
         let pane = panes[focusedPane].id
-        if let reading = detailReading, reading.pane == pane, reading.passage == passage, reading.query == query.text {
+        if let reading = detailReading, reading.pane == pane, reading.passage == passage, reading.query == scoringQuery {
             return []
         }
         return [.loadReading(pane, passage)]

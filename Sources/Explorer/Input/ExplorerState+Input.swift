@@ -79,10 +79,10 @@ extension ExplorerState {
         case .key(.f1):
             return perform(.help)
         default:
-            let previous = query.text
+            let previous = scoringQuery
             guard query.handle(event) else { return [] }
             history.stopBrowsing()
-            return query.text == previous ? [] : queryChanged()
+            return scoringQuery == previous ? [] : queryChanged()
         }
     }
 
@@ -93,14 +93,14 @@ extension ExplorerState {
 
     /// Replaces the query text (history browsing) and reacts to the change.
     private mutating func setQuery(_ text: String) -> [Effect] {
-        guard text != query.text else { return [] }
+        let previous = scoringQuery
         query.set(text)
-        return queryChanged()
+        return scoringQuery == previous ? [] : queryChanged()
     }
 
     /// A new query: rescore after the debounce, or clear every pane when it is empty.
     mutating func queryChanged() -> [Effect] {
-        if query.text.trimmingCharacters(in: .whitespaces).isEmpty {
+        if scoringQuery.isEmpty {
             for index in panes.indices { panes[index].clearResults() }
             refreshRankings()
             return panes.map { .cancelScoring($0.id) }

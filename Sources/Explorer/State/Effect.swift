@@ -14,7 +14,8 @@ public enum Effect: Sendable, Hashable {
     case score(PaneID, debounce: Bool)
     /// Stop any scoring for a pane that is gone.
     case cancelScoring(PaneID)
-    /// Report how the pane's scorer reads the passage (`.reading`) for the detail view.
+    /// Report how the pane's scorer reads the passage for the detail view: build the request with
+    /// `ExplorerState.readingRequest(pane:passage:)` and send back `request.update(reading)`.
     case loadReading(PaneID, PassageID)
     /// Find the scorers available on this machine and report `.modelList`.
     case loadModelList
@@ -31,7 +32,8 @@ public enum Effect: Sendable, Hashable {
 /// Results and news the runtime feeds back into the state with `ExplorerState.apply(_:)`.
 public enum EngineUpdate: Sendable {
     case scorerReady(PaneID, ScorerInfo)
-    /// Scoring of `query` began; the pane's old scores are dropped.
+    /// Scoring of `query` (the request's) began; the pane's old scores are dropped. Send it before
+    /// the run's batches: batches for any other query than the last started one are ignored.
     case scoringStarted(PaneID, query: String, total: Int)
     /// Scores that finished (cached ones may come in the first batch); stale queries are ignored.
     case batch(PaneID, query: String, scores: [PassageID: PairScore], completed: Int, total: Int)
@@ -82,5 +84,31 @@ public struct ScoreRequest: Sendable, Hashable {
     /// The `.batch` update for a scorer batch.
     public func update(for batch: ScoredBatch) -> EngineUpdate {
         .batch(pane, query: query, scores: scores(of: batch), completed: batch.completed, total: batch.total)
+    }
+}
+
+/// Everything a `.loadReading` effect needs, taken from the state when the work starts.
+public struct ReadingRequest: Sendable, Hashable {
+    public var pane: PaneID
+    public var passage: PassageID
+    public var scorerName: String
+    /// The pane's `:maxlen` override; `nil` for the scorer's default.
+    public var maxLength: Int?
+    public var query: String
+    /// The passage's text.
+    public var text: String
+
+    public init(pane: PaneID, passage: PassageID, scorerName: String, maxLength: Int?, query: String, text: String) {
+        self.pane = pane
+        self.passage = passage
+        self.scorerName = scorerName
+        self.maxLength = maxLength
+        self.query = query
+        self.text = text
+    }
+
+    /// The `.reading` update carrying the scorer's answer (`Scorer.reading(query:passage:maxLength:)`).
+    public func update(_ reading: PassageReading?) -> EngineUpdate {
+        .reading(pane, passage, query: query, reading)
     }
 }

@@ -93,14 +93,24 @@ public struct ExplorerState: Sendable {
         panes.map { Effect.loadScorer($0.id, name: $0.scorerName) } + scoreAll(debounce: false)
     }
 
+    /// The query as scorers see it: the query line without surrounding spaces.
+    public var scoringQuery: String { query.text.trimmingCharacters(in: .whitespaces) }
+
     /// The request for scoring a pane now, or `nil` when there is nothing to score
     /// (no such pane, an empty query or no passages).
     public func scoreRequest(for pane: PaneID) -> ScoreRequest? {
         guard let index = paneIndex(pane) else { return nil }
-        let text = query.text.trimmingCharacters(in: .whitespaces)
+        let text = scoringQuery
         guard !text.isEmpty, !passages.isEmpty else { return nil }
         return ScoreRequest(pane: pane, scorerName: panes[index].scorerName, maxLength: panes[index].maxLength,
                             query: text, passageIDs: passages.map(\.id), passages: passages.map(\.text))
+    }
+
+    /// The request behind a `.loadReading` effect, or `nil` when the pane or passage is gone.
+    public func readingRequest(pane: PaneID, passage: PassageID) -> ReadingRequest? {
+        guard let index = paneIndex(pane), let found = self.passage(passage) else { return nil }
+        return ReadingRequest(pane: pane, passage: passage, scorerName: panes[index].scorerName,
+                              maxLength: panes[index].maxLength, query: scoringQuery, text: found.text)
     }
 
     /// The passage with this id, if it still exists.

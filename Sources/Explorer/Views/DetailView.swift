@@ -30,7 +30,7 @@ enum DetailView {
         }
         let pane = state.panes.indices.contains(state.focusedPane) ? state.panes[state.focusedPane] : nil
         let reading = state.detailReading.flatMap { found -> DetailReading? in
-            found.pane == pane?.id && found.passage == passage.id && found.query == state.query.text ? found : nil
+            found.pane == pane?.id && found.passage == passage.id && found.query == state.scoringQuery ? found : nil
         }
         var result: [StyledText] = [title(state, passage: passage), StyledText()]
         let keptEnd = cutOffset(reading: reading?.reading, score: pane?.scores[passage.id])
