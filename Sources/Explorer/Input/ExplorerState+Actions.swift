@@ -112,7 +112,8 @@ extension ExplorerState {
         focusedPane = panes.count - 1
         refreshRankings()
         revealSelection()
-        return [.loadScorer(pane.id, name: name), .score(pane.id, debounce: false)]
+        let effects: [Effect] = [.loadScorer(pane.id, name: name), .score(pane.id, debounce: false)]
+        return modelChoices == nil ? effects + [.loadModelList] : effects
     }
 
     /// A scorer no pane shows yet (from the model list, else BM25), else the focused pane's.

@@ -54,6 +54,7 @@ public struct ExplorerState: Sendable {
 
     /// - Parameters:
     ///   - scorers: one pane per name (at most four); the CLI passes `--model`s or the defaults.
+    ///     None gives one BM25 pane, so there is always a pane.
     ///   - themeNames: the themes available; `themeName` should be one of them.
     public init(passages: [PassageRecord] = [], query: String = "", history: [String] = [],
                 scorers: [String] = [], title: String = "", themeName: String = "dark",
@@ -82,7 +83,9 @@ public struct ExplorerState: Sendable {
         self.screenWidth = max(0, width)
         self.screenHeight = max(0, height)
         self.spinnerFrame = 0
-        for name in scorers.prefix(Self.maximumPanes) { panes.append(makePane(scorerName: name)) }
+        for name in (scorers.isEmpty ? [Scorers.bm25Name] : scorers).prefix(Self.maximumPanes) {
+            panes.append(makePane(scorerName: name))
+        }
         for record in passages { self.passages.append(makePassage(record)) }
         passagesChanged()
         selection = self.passages.first?.id

@@ -54,14 +54,16 @@ public enum DisplayWidth {
 
     /// The text with spaces in front to fill `width` columns.
     public static func padLeft(_ text: String, _ width: Int) -> String {
-        let missing = width - of(text)
-        return missing > 0 ? String(repeating: " ", count: missing) + text : text
+        padding(text, width) + text
     }
 
     /// The text with spaces after it to fill `width` columns.
     public static func padRight(_ text: String, _ width: Int) -> String {
-        let missing = width - of(text)
-        return missing > 0 ? text + String(repeating: " ", count: missing) : text
+        text + padding(text, width)
+    }
+
+    private static func padding(_ text: String, _ width: Int) -> String {
+        String(repeating: " ", count: max(0, width - of(text)))
     }
 
     private static func isWide(_ value: UInt32) -> Bool {

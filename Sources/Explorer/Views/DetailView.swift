@@ -96,7 +96,9 @@ enum DetailView {
         let total = tokens.tokens.count
         let kept = min(tokens.keptCount, total)
         header.append(name + " reads \(kept) of \(total)", CellStyle(.dim))
-        if kept < total { header.append(" · ✂ \(total - kept) cut", CellStyle(.truncation)) }
+        if kept < total {
+            header.append(" · ✂ \(total - kept) cut at character \(tokens.keptEnd)", CellStyle(.truncation))
+        }
         if let limit = pane.effectiveMaxLength { header.append(" · max length \(limit)", CellStyle(.dim)) }
 
         var text = StyledText()
