@@ -60,8 +60,8 @@ import Testing
 
           The Eiffel Tower was finished in 1889✂ for the World's Fair.
 
-          Tokens · 1 ms-marco-MiniLM-L-6-v2 reads 9 of 17 · ✂ 8 cut · max
-          length 512
+          Tokens · 1 ms-marco-MiniLM-L-6-v2 reads 9 of 17 · ✂ 8 cut at
+          character 37 · max length 512
           the e ##iff ##el tower was finished in 1889 ✂ for the world ' s
           [UNK] fair .
 
