@@ -90,10 +90,11 @@ import TestSupport
         #expect(XtermPalette.nearest16(RGB(packed: 0x5FAFFF)) == 6, "sky blue to cyan")
     }
 
-    @Test func depthFollowsTheEnvironment() {
-        #expect(ColorDepth.detect(environment: ["NO_COLOR": "1", "COLORTERM": "truecolor"], terminalColors: 256) == .monochrome)
+    @Test func depthFollowsTheEnvironmentAndTerminfo() {
+        #expect(ColorDepth.detect(environment: ["NO_COLOR": "1"], terminalColors: 1 << 24) == .monochrome)
         #expect(ColorDepth.detect(environment: ["NO_COLOR": ""], terminalColors: 256) == .xterm256)
-        #expect(ColorDepth.detect(environment: ["COLORTERM": "truecolor"], terminalColors: 256) == .trueColor)
+        #expect(ColorDepth.detect(environment: ["COLORTERM": "truecolor"], terminalColors: 256) == .xterm256)
+        #expect(ColorDepth.detect(environment: [:], terminalColors: 1 << 24) == .trueColor)
         #expect(ColorDepth.detect(environment: [:], terminalColors: 8) == .ansi16)
         #expect(ColorDepth.detect(environment: [:], terminalColors: 2) == .monochrome)
     }
@@ -104,6 +105,10 @@ import TestSupport
         #expect(truecolor == TerminalStyle(foreground: 0xFFD75F, background: 0x264F78, attributes: .bold))
         let indexed = ResolvedPalette(theme: .dark, depth: .xterm256)
         #expect(indexed.colorNumber(for: .match) == XtermPalette.nearest256(RGB(packed: 0xFFD75F)))
+        let black = Cell(text: "x", foreground: .text, background: .background)
+        let highContrast = Theme(name: "black", styles: [.background: RoleStyle(RGB(packed: 0))])
+        #expect(ResolvedPalette(theme: highContrast, depth: .trueColor).colors(for: black).background == 8,
+                "direct colour 0–7 would be read as ANSI colours")
         let mono = ResolvedPalette(theme: .dark, depth: .monochrome).style(for: cell)
         #expect(mono.foreground == -1 && mono.background == -1)
         #expect(mono.attributes == [.bold, .underline, .reverse])

@@ -13,7 +13,7 @@ public struct TerminalStyle: Sendable, Hashable {
 }
 
 /// A theme resolved for one colour depth: what the backend asks for every cell it draws.
-public struct ResolvedPalette: Sendable {
+public struct ResolvedPalette: Sendable, Hashable {
     public let theme: Theme
     public let depth: ColorDepth
     private let numbers: [ColorRole: Int]
@@ -25,7 +25,8 @@ public struct ResolvedPalette: Sendable {
         for role in ColorRole.allCases {
             let color = theme.color(for: role)
             switch depth {
-            case .trueColor: numbers[role] = color.packed
+            // Direct-colour terminfo reads 0–7 as the ANSI colours: nudge the darkest blacks past them.
+            case .trueColor: numbers[role] = max(8, color.packed)
             case .xterm256: numbers[role] = XtermPalette.nearest256(color)
             case .ansi16: numbers[role] = XtermPalette.nearest16(color)
             case .monochrome: numbers[role] = -1
@@ -39,15 +40,25 @@ public struct ResolvedPalette: Sendable {
         numbers[role] ?? -1
     }
 
-    /// Colours and attributes for a cell: the cell's own attributes, the theme's for its
-    /// foreground role and, without colour, the emphasis that stands in for colour.
+    /// Colours and attributes for a cell (`colors(for:)` and `attributes(for:)` together).
     public func style(for cell: Cell) -> TerminalStyle {
+        TerminalStyle(foreground: colorNumber(for: cell.foreground), background: colorNumber(for: cell.background),
+                      attributes: attributes(for: cell))
+    }
+
+    /// The cell's foreground and background colour numbers.
+    public func colors(for cell: Cell) -> (foreground: Int32, background: Int32) {
+        (Int32(truncatingIfNeeded: colorNumber(for: cell.foreground)), Int32(truncatingIfNeeded: colorNumber(for: cell.background)))
+    }
+
+    /// The attributes to draw a cell with: its own, the theme's for its foreground role and,
+    /// without colour, the emphasis that stands in for colour.
+    public func attributes(for cell: Cell) -> CellAttributes {
         var attributes = cell.attributes.union(theme.attributes(for: cell.foreground))
         if depth == .monochrome {
             attributes.formUnion(Self.monochromeEmphasis(foreground: cell.foreground, background: cell.background))
         }
-        return TerminalStyle(foreground: colorNumber(for: cell.foreground), background: colorNumber(for: cell.background),
-                             attributes: attributes)
+        return attributes
     }
 
     /// Attributes that keep roles apart when there is no colour.

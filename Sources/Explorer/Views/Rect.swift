@@ -13,9 +13,4 @@ struct Rect: Hashable, Sendable {
     func contains(column: Int, row: Int) -> Bool {
         columns.contains(column) && rows.contains(row)
     }
-
-    /// The rectangle shrunk by `dx` columns on both sides and `dy` rows at top and bottom.
-    func inset(dx: Int, dy: Int) -> Rect {
-        Rect(x: x + dx, y: y + dy, width: max(0, width - 2 * dx), height: max(0, height - 2 * dy))
-    }
 }

@@ -22,10 +22,6 @@ struct StyledText: Hashable {
         for character in text { characters.append(StyledCharacter(character: character, style: style)) }
     }
 
-    mutating func append(_ other: StyledText) {
-        characters.append(contentsOf: other.characters)
-    }
-
     /// Lines no wider than `width`, broken after spaces where possible and at every newline.
     func wrapped(width: Int) -> [StyledText] {
         guard width > 0 else { return [] }
