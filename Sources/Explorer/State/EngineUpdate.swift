@@ -1,5 +1,6 @@
 import Inference
 import PassageSources
+
 /// Results and news the runtime feeds back into the state with `ExplorerState.apply(_:)`.
 public enum EngineUpdate: Sendable {
     case scorerReady(PaneID, ScorerInfo)
