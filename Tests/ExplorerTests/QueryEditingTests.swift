@@ -77,6 +77,16 @@ import Testing
         #expect(state.scoreRequest(for: state.panes[0].id)?.query == "paris")
     }
 
+    @Test func replacingTheQueryFocusesItAndRescores() {
+        var state = Scenario.ranked()
+        Scenario.send(&state, [.key(.escape)])
+        let effects = state.replaceQuery(with: "largest city")
+        #expect(state.focus == .query)
+        #expect(state.query.text == "largest city" && state.query.cursor == 12)
+        #expect(effects.contains(.score(state.panes[1].id, debounce: true)))
+        #expect(effects.contains(.saveSession))
+    }
+
     @Test func clearingTheQueryClearsResultsAndCancelsWork() {
         var state = Scenario.ranked()
         let effects = Scenario.send(&state, [.control("u")])

@@ -91,6 +91,15 @@ extension ExplorerState {
         return []
     }
 
+    /// Puts a whole query in the line and focuses it, as if typed (scripted demos, `--query`);
+    /// returns the (debounced) scoring it leads to.
+    public mutating func replaceQuery(with text: String) -> [Effect] {
+        let before = SessionSnapshot(self)
+        focus = .query
+        history.stopBrowsing()
+        return setQuery(text) + saveIfChanged(since: before)
+    }
+
     /// Replaces the query text (history browsing) and reacts to the change.
     private mutating func setQuery(_ text: String) -> [Effect] {
         let previous = scoringQuery
