@@ -4,6 +4,10 @@
 public enum DisplayWidth {
     /// Columns one grapheme occupies (0, 1 or 2).
     public static func character(_ character: Character) -> Int {
+        let utf8 = character.utf8
+        if utf8.count == 1, let byte = utf8.first {
+            return (byte >= 0x20 && byte < 0x7F) || byte == 0x09 ? 1 : 0
+        }
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         if scalars.count == 1 { return scalar(first) }
@@ -18,6 +22,7 @@ public enum DisplayWidth {
 
     /// Columns a whole string occupies.
     public static func of<S: StringProtocol>(_ text: S) -> Int {
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text.utf8.count }
         var total = 0
         for character in text { total += Self.character(character) }
         return total

@@ -17,13 +17,33 @@ enum PassageText {
         return result
     }
 
-    /// The first non-blank line, whitespace runs collapsed, for one-line rows.
+    /// The first non-blank line without surrounding whitespace, for one-line rows.
     static func firstLine(_ text: String) -> Substring {
-        for line in text.split(whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingWhitespace()
-            if !trimmed.isEmpty { return trimmed }
+        var rest = text[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            let line = rest[..<end].trimmingWhitespace()
+            if !line.isEmpty { return line }
+            rest = end == rest.endIndex ? "" : rest[rest.index(after: end)...]
         }
         return ""
+    }
+
+    /// The start of `text` that fills `width` columns, plus `extra` characters (so a word cut at the
+    /// edge can still be recognised); rows never style more than they can show.
+    static func visiblePrefix(_ text: Substring, width: Int, extra: Int) -> Substring {
+        var used = 0
+        var index = text.startIndex
+        while index < text.endIndex, used <= width {
+            used += DisplayWidth.character(text[index])
+            index = text.index(after: index)
+        }
+        var remaining = extra
+        while index < text.endIndex, remaining > 0 {
+            index = text.index(after: index)
+            remaining -= 1
+        }
+        return text[..<index]
     }
 }
 

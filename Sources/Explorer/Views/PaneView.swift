@@ -120,7 +120,8 @@ enum PaneView {
                 textLimit = indicatorStart - 1
             }
         }
-        let line = highlighted(PassageText.firstLine(passage.text), terms: terms, base: base)
+        let shown = PassageText.visiblePrefix(PassageText.firstLine(passage.text), width: textLimit - textStart, extra: terms.longest)
+        let line = highlighted(shown, terms: terms, base: base)
         grid.draw(line, column: textStart, row: y, limit: textLimit)
     }
 

@@ -6,7 +6,7 @@ struct QueryTerms {
     init(_ query: String) {
         var seen = Set<String>()
         var result: [[Character]] = []
-        let words = query.lowercased().split { !($0.isLetter || $0.isNumber) }
+        let words = query.lowercased().split { !Self.isWordCharacter($0) }
         for word in words where word.count >= 2 || !word.allSatisfy(\.isASCII) {
             if seen.insert(String(word)).inserted { result.append(Array(word)) }
         }
@@ -14,6 +14,9 @@ struct QueryTerms {
     }
 
     var isEmpty: Bool { terms.isEmpty }
+
+    /// Characters in the longest term.
+    var longest: Int { terms.first?.count ?? 0 }
 
     /// For each character, whether it is part of a query term. ASCII terms match at word starts
     /// (so `cap` marks `Capital` but not `escape`); other terms match anywhere.
@@ -24,7 +27,7 @@ struct QueryTerms {
         guard lowered.count == characters.count else { return marked }
         var index = 0
         while index < lowered.count {
-            let wordStart = index == 0 || !(lowered[index - 1].isLetter || lowered[index - 1].isNumber)
+            let wordStart = index == 0 || !Self.isWordCharacter(lowered[index - 1])
             var advanced = false
             for term in terms where term.count <= lowered.count - index {
                 guard wordStart || !term[0].isASCII else { continue }
@@ -38,5 +41,13 @@ struct QueryTerms {
             if !advanced { index += 1 }
         }
         return marked
+    }
+
+    /// Letters and digits, with a fast path for ASCII.
+    private static func isWordCharacter(_ character: Character) -> Bool {
+        if let ascii = character.asciiValue {
+            return (ascii >= 0x30 && ascii <= 0x39) || ((ascii | 0x20) >= 0x61 && (ascii | 0x20) <= 0x7A)
+        }
+        return character.isLetter || character.isNumber
     }
 }
