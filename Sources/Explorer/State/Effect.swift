@@ -21,7 +21,8 @@ public enum Effect: Sendable, Hashable {
     case export(URL, ExportFormat)
     /// Load passages from a file or judged-set folder, report `.passagesLoaded` or `.status(error)`.
     case openFile(URL)
-    /// Switch the backend's colours to the named theme.
+    /// Switch the backend's colours to the named theme (`ThemeLibrary.theme(named:)`, then a new
+    /// `ResolvedPalette`).
     case setTheme(String)
     /// The session (`SessionSnapshot(state)`) changed: save it (the runtime may coalesce saves).
     case saveSession

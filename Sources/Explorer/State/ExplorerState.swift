@@ -8,8 +8,10 @@ import PassageSources
 /// The runtime drives it with three calls and never mutates it otherwise:
 /// - `handle(_:)` for every `InputEvent` (keys, paste, mouse, resize), returning `Effect`s to perform;
 /// - `apply(_:)` for every `EngineUpdate` (scores, readings, model lists, loaded passages);
-/// - `ExplorerView.render(_:)` to draw it into a `CellGrid` after either.
-/// Start with `initialEffects` (load every pane's scorer and score the opening query).
+/// - `ExplorerView.render(_:)` to draw it into a `CellGrid` after either; the backend colours the
+///   cells with `ResolvedPalette(theme: library.theme(named: state.themeName), depth:)`.
+/// Start with `initialEffects` (load every pane's scorer and score the opening query); save
+/// `SessionSnapshot(state)` on `.saveSession`, resume with `init(snapshot:)`.
 public struct ExplorerState: Sendable {
     public internal(set) var query: LineEditor
     public internal(set) var history: QueryHistory
