@@ -1,0 +1,132 @@
+import Foundation
+import Inference
+import Tokenization
+
+/// The current comparison as a document: a Markdown table per pane, or JSON. The runtime writes
+/// the returned text to the file `:export` named.
+public enum ComparisonExport {
+    /// Passage text longer than this is cut with `…` in Markdown tables.
+    static let markdownTextLimit = 160
+
+    public static func render(_ state: ExplorerState, format: ExportFormat) -> String {
+        switch format {
+        case .markdown: return markdown(state)
+        case .json: return json(state)
+        }
+    }
+
+    // MARK: - Markdown
+
+    static func markdown(_ state: ExplorerState) -> String {
+        var out = "# Rerank comparison\n\n"
+        out += "Query: **\(escape(state.query.text))**  \n"
+        out += "Passages: \(state.passages.count)" + (state.title.isEmpty ? "" : " (\(escape(state.title)))") + "\n"
+        let labelled = state.hasLabels
+        for (index, pane) in state.panes.enumerated() {
+            let ranking = state.rankings[index]
+            let kind = pane.info?.kind.rawValue ?? "not loaded"
+            out += "\n## Pane \(index + 1): \(escape(pane.scorerName)) (\(kind), \(ScoreFormat.label(for: pane))"
+            out += pane.effectiveMaxLength.map { ", max length \($0))\n\n" } ?? ")\n\n"
+            var measures: [String] = []
+            if let agreement = ranking.agreement {
+                measures.append("Kendall τ vs pane 1: \(agreement.kendallTau.map(ScoreFormat.measure) ?? "–")")
+                measures.append("overlap@10: \(agreement.overlapAt10)/\(agreement.overlapDepth)")
+            }
+            if let metrics = ranking.labelMetrics {
+                measures.append("NDCG@10: \(ScoreFormat.measure(metrics.ndcgAt10))")
+                measures.append("MRR@10: \(ScoreFormat.measure(metrics.mrrAt10))")
+            }
+            if !measures.isEmpty { out += measures.joined(separator: " · ") + "\n\n" }
+            out += labelled ? "| Rank | Score | Label | Passage | Truncation |\n| ---: | ---: | ---: | --- | --- |\n"
+                            : "| Rank | Score | Passage | Truncation |\n| ---: | ---: | --- | --- |\n"
+            for id in ranking.order {
+                guard let passage = state.passage(id) else { continue }
+                let score = pane.scores[id]
+                var cells = [ranking.ranks[id].map(String.init) ?? "–",
+                             score.map { ScoreFormat.score($0, mode: pane.scoreMode) } ?? "–"]
+                if labelled { cells.append(passage.record.label.map(String.init) ?? "") }
+                cells.append(escape(DisplayWidth.truncate(String(PassageText.firstLine(passage.text)), to: markdownTextLimit)))
+                cells.append(truncationNote(score?.truncation))
+                out += "| " + cells.joined(separator: " | ") + " |\n"
+            }
+        }
+        return out
+    }
+
+    private static func truncationNote(_ truncation: TruncationReport?) -> String {
+        guard let truncation, truncation.isTruncated else { return "" }
+        return "✂ \(truncation.passageTokensCut + truncation.queryTokensCut) of \(truncation.passageTokens + truncation.queryTokens) tokens cut"
+    }
+
+    private static func escape(_ text: String) -> String {
+        text.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    // MARK: - JSON
+
+    private struct Document: Encodable {
+        var query: String
+        var title: String
+        var passages: [Passage]
+        var panes: [PaneResult]
+    }
+
+    private struct Passage: Encodable {
+        var index: Int
+        var text: String
+        var label: Int?
+        var id: String?
+    }
+
+    private struct PaneResult: Encodable {
+        var pane: Int
+        var scorer: String
+        var kind: String?
+        var scoreName: String?
+        var maxLength: Int?
+        var kendallTau: Double?
+        var overlapAt10: Int?
+        var ndcgAt10: Double?
+        var mrrAt10: Double?
+        var ranking: [Entry]
+    }
+
+    private struct Entry: Encodable {
+        var rank: Int
+        var passage: Int
+        var score: Double?
+        var probability: Double?
+        var queryTokens: Int?
+        var passageTokens: Int?
+        var tokensCut: Int?
+    }
+
+    static func json(_ state: ExplorerState) -> String {
+        let passages = state.passages.enumerated().map { offset, passage in
+            Passage(index: offset + 1, text: passage.text, label: passage.record.label, id: passage.record.id)
+        }
+        let panes = state.panes.enumerated().map { index, pane -> PaneResult in
+            let ranking = state.rankings[index]
+            let entries = ranking.order.prefix(ranking.scoredCount).compactMap { id -> Entry? in
+                guard let score = pane.scores[id], let rank = ranking.ranks[id], let position = state.passageIndex[id] else { return nil }
+                return Entry(rank: rank, passage: position + 1, score: finite(score.score), probability: score.probability.flatMap(finite),
+                             queryTokens: score.truncation?.queryTokens, passageTokens: score.truncation?.passageTokens,
+                             tokensCut: score.truncation.map { $0.queryTokensCut + $0.passageTokensCut })
+            }
+            return PaneResult(pane: index + 1, scorer: pane.scorerName, kind: pane.info?.kind.rawValue,
+                              scoreName: pane.info?.scoreName, maxLength: pane.effectiveMaxLength,
+                              kendallTau: ranking.agreement?.kendallTau.flatMap(finite), overlapAt10: ranking.agreement?.overlapAt10,
+                              ndcgAt10: ranking.labelMetrics.map(\.ndcgAt10).flatMap(finite),
+                              mrrAt10: ranking.labelMetrics.map(\.mrrAt10).flatMap(finite), ranking: Array(entries))
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let document = Document(query: state.query.text, title: state.title, passages: passages, panes: panes)
+        guard let data = try? encoder.encode(document) else { return "{}\n" }
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    private static func finite(_ value: Double) -> Double? {
+        value.isFinite ? value : nil
+    }
+}

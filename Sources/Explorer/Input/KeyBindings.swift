@@ -1,0 +1,112 @@
+/// A command bound to a key while the lists have focus.
+public enum ListAction: String, Sendable, Hashable, CaseIterable {
+    case selectNext, selectPrevious, pageDown, pageUp, selectFirst, selectLast
+    case openDetail, focusQuery, nextPane, previousPane, addPane, removePane, pickModel
+    case toggleScoreMode, toggleBaseline, cycleTheme, togglePresentation
+    case addPassage, editPassage, deletePassage, undo, openFile
+    case commandLine, filter, help, quit
+}
+
+/// One line of the help overlay: the keys as people read them and what they do.
+public struct BindingDescription: Sendable, Hashable {
+    public var keys: String
+    public var summary: String
+}
+
+/// A list-focus key binding: the events that trigger it and how the help overlay shows it.
+public struct KeyBinding: Sendable, Hashable {
+    public var events: [InputEvent]
+    public var action: ListAction
+    public var description: BindingDescription
+
+    init(_ keys: String, _ events: [InputEvent], _ action: ListAction, _ summary: String) {
+        self.events = events
+        self.action = action
+        self.description = BindingDescription(keys: keys, summary: summary)
+    }
+}
+
+/// Every binding of the explorer, the single source both for dispatching keys and for the help overlay.
+public enum KeyBindings {
+    /// Keys while the lists have focus.
+    public static let lists: [KeyBinding] = [
+        KeyBinding("j ↓", [.character("j"), .key(.down)], .selectNext, "select the next passage"),
+        KeyBinding("k ↑", [.character("k"), .key(.up)], .selectPrevious, "select the previous passage"),
+        KeyBinding("PgDn Space", [.key(.pageDown), .character(" "), .control("f")], .pageDown, "page down"),
+        KeyBinding("PgUp", [.key(.pageUp), .control("b")], .pageUp, "page up"),
+        KeyBinding("g Home", [.character("g"), .key(.home)], .selectFirst, "first passage"),
+        KeyBinding("G End", [.character("G"), .key(.end)], .selectLast, "last passage"),
+        KeyBinding("Enter", [.key(.enter)], .openDetail, "detail view of the selection"),
+        KeyBinding("Esc i", [.key(.escape), .character("i")], .focusQuery, "edit the query"),
+        KeyBinding("Tab l →", [.key(.tab), .character("l"), .key(.right)], .nextPane, "focus the next pane"),
+        KeyBinding("S-Tab h ←", [.key(.backTab), .character("h"), .key(.left)], .previousPane, "focus the previous pane"),
+        KeyBinding("+", [.character("+"), .character("=")], .addPane, "add a pane"),
+        KeyBinding("-", [.character("-")], .removePane, "remove the focused pane"),
+        KeyBinding("m", [.character("m")], .pickModel, "choose the focused pane's model"),
+        KeyBinding("s", [.character("s")], .toggleScoreMode, "raw score ↔ probability"),
+        KeyBinding("r", [.character("r")], .toggleBaseline, "movement vs pane 1 ↔ input order"),
+        KeyBinding("t", [.character("t")], .cycleTheme, "next theme"),
+        KeyBinding("F5", [.key(.f5)], .togglePresentation, "presentation mode"),
+        KeyBinding("a", [.character("a")], .addPassage, "add a passage"),
+        KeyBinding("e", [.character("e")], .editPassage, "edit the selected passage"),
+        KeyBinding("d", [.character("d"), .key(.delete)], .deletePassage, "delete the selected passage"),
+        KeyBinding("u", [.character("u")], .undo, "undo the last passage change"),
+        KeyBinding("o", [.character("o")], .openFile, "open a file or judged-set folder"),
+        KeyBinding(":", [.character(":")], .commandLine, "command line"),
+        KeyBinding("/", [.character("/")], .filter, "filter passages"),
+        KeyBinding("? F1", [.character("?"), .key(.f1)], .help, "this help"),
+        KeyBinding("q", [.character("q")], .quit, "quit"),
+    ]
+
+    /// Keys while the query line has focus.
+    public static let queryLine: [BindingDescription] = [
+        BindingDescription(keys: "typing", summary: "edit the query; panes rerank as you type"),
+        BindingDescription(keys: "← → Home End", summary: "move the cursor (also Ctrl-A, Ctrl-E)"),
+        BindingDescription(keys: "Ctrl-U Ctrl-K", summary: "delete to the start / to the end"),
+        BindingDescription(keys: "Ctrl-W", summary: "delete the word before the cursor"),
+        BindingDescription(keys: "↑ ↓", summary: "query history"),
+        BindingDescription(keys: "Enter Tab Esc", summary: "go to the lists (Enter keeps the query in history)"),
+        BindingDescription(keys: "PgUp PgDn", summary: "page through the focused pane"),
+        BindingDescription(keys: "F1", summary: "this help"),
+    ]
+
+    /// Keys in the detail view.
+    public static let detail: [BindingDescription] = [
+        BindingDescription(keys: "j k ↓ ↑", summary: "scroll (PgUp PgDn Space by page)"),
+        BindingDescription(keys: "n p → ←", summary: "next / previous passage"),
+        BindingDescription(keys: "Tab S-Tab", summary: "read the passage with another pane's model"),
+        BindingDescription(keys: "Esc Enter q", summary: "back to the lists"),
+    ]
+
+    /// Keys that work everywhere.
+    public static let anywhere: [BindingDescription] = [
+        BindingDescription(keys: "Ctrl-C", summary: "quit"),
+        BindingDescription(keys: "F5", summary: "presentation mode"),
+        BindingDescription(keys: "paste", summary: "adds each pasted paragraph as a passage"),
+        BindingDescription(keys: "mouse", summary: "click selects a row or focuses a pane; wheel scrolls"),
+    ]
+
+    /// Commands of the `:` line.
+    public static let commands: [BindingDescription] = [
+        BindingDescription(keys: ":model N NAME", summary: "set pane N's scorer (N may be left out)"),
+        BindingDescription(keys: ":maxlen N", summary: "token limit of the focused pane (:maxlen default)"),
+        BindingDescription(keys: ":sort score|input|pane1", summary: "row order in the panes"),
+        BindingDescription(keys: ":theme NAME", summary: "switch theme"),
+        BindingDescription(keys: ":export FILE", summary: "write the comparison (.md or .json)"),
+        BindingDescription(keys: ":open FILE", summary: "add passages from a file or folder"),
+        BindingDescription(keys: ":quit", summary: "quit"),
+    ]
+
+    /// The list action an event triggers, if any.
+    public static func action(for event: InputEvent) -> ListAction? {
+        actionsByEvent[event]
+    }
+
+    private static let actionsByEvent: [InputEvent: ListAction] = {
+        var table: [InputEvent: ListAction] = [:]
+        for binding in lists {
+            for event in binding.events where table[event] == nil { table[event] = binding.action }
+        }
+        return table
+    }()
+}

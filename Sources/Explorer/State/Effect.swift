@@ -1,0 +1,29 @@
+import Foundation
+
+/// Work the reducer asks the runtime to do; the state itself never performs I/O.
+public enum Effect: Sendable, Hashable {
+    /// Restore the terminal and exit.
+    case quit
+    /// Load (or reuse) the scorer named `name` for the pane, then report `.scorerReady` or `.failed`.
+    case loadScorer(PaneID, name: String)
+    /// Score the pane for the current query: build the request with `ExplorerState.scoreRequest(for:)`
+    /// when the work starts (after ~150 ms when `debounce`, so typing coalesces), cancelling any
+    /// older work for that pane. No request (`nil`) means nothing to score.
+    case score(PaneID, debounce: Bool)
+    /// Stop any scoring for a pane that is gone.
+    case cancelScoring(PaneID)
+    /// Report how the pane's scorer reads the passage for the detail view: build the request with
+    /// `ExplorerState.readingRequest(pane:passage:)` and send back `request.update(reading)`.
+    case loadReading(PaneID, PassageID)
+    /// Find the scorers available on this machine and report `.modelList`.
+    case loadModelList
+    /// Write `ComparisonExport.render(state, format:)` to the file, report `.status`.
+    case export(URL, ExportFormat)
+    /// Load passages from a file or judged-set folder, report `.passagesLoaded` or `.status(error)`.
+    case openFile(URL)
+    /// Switch the backend's colours to the named theme (`ThemeLibrary.theme(named:)`, then a new
+    /// `ResolvedPalette`).
+    case setTheme(String)
+    /// The session (`SessionSnapshot(state)`) changed: save it (the runtime may coalesce saves).
+    case saveSession
+}

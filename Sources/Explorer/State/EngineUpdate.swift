@@ -1,0 +1,24 @@
+import Inference
+import PassageSources
+
+/// Results and news the runtime feeds back into the state with `ExplorerState.apply(_:)`.
+public enum EngineUpdate: Sendable {
+    case scorerReady(PaneID, ScorerInfo)
+    /// Scoring of `query` (the request's) began; the pane's old scores are dropped. Send it before
+    /// the run's batches: batches for any other query than the last started one are ignored.
+    case scoringStarted(PaneID, query: String, total: Int)
+    /// Scores that finished (cached ones may come in the first batch); stale queries are ignored.
+    case batch(PaneID, query: String, scores: [PassageID: PairScore], completed: Int, total: Int)
+    case scoringFinished(PaneID, query: String)
+    /// Loading or scoring failed; shown in the pane header.
+    case failed(PaneID, message: String)
+    /// How the pane's scorer reads a passage for `query`; `nil` when it reads no tokens (BM25).
+    case reading(PaneID, PassageID, query: String, PassageReading?)
+    case modelList([ModelChoice])
+    /// Passages loaded from a file, folder or standard input; appended (undoable) and scored.
+    case passagesLoaded(PassageCollection)
+    /// A message for the status bar (export written, file not readable…).
+    case status(StatusMessage)
+    /// Advance the scoring spinner (send every ~100 ms while any pane `isScoring`).
+    case tick
+}

@@ -1,0 +1,69 @@
+import Inference
+import PassageSources
+
+extension ExplorerState {
+    /// Takes in a result or piece of news from the runtime; returns any work it leads to.
+    public mutating func apply(_ update: EngineUpdate) -> [Effect] {
+        let before = SessionSnapshot(self)
+        var effects: [Effect] = []
+        switch update {
+        case .scorerReady(let id, let info):
+            guard let index = paneIndex(id) else { break }
+            panes[index].info = info
+            panes[index].error = nil
+        case .scoringStarted(let id, let query, let total):
+            guard let index = paneIndex(id) else { break }
+            panes[index].scores = [:]
+            panes[index].scoredQuery = query
+            panes[index].progress = ScoringProgress(completed: 0, total: total)
+            panes[index].isScoring = true
+            panes[index].error = nil
+            refreshRankings()
+        case .batch(let id, let query, let scores, let completed, let total):
+            guard let index = paneIndex(id), panes[index].scoredQuery == query else { break }
+            for (passage, score) in scores where passageIndex[passage] != nil {
+                panes[index].scores[passage] = score
+            }
+            panes[index].progress = ScoringProgress(completed: completed, total: total)
+            refreshRankings()
+        case .scoringFinished(let id, let query):
+            guard let index = paneIndex(id), panes[index].scoredQuery == query else { break }
+            panes[index].isScoring = false
+            panes[index].progress.completed = panes[index].progress.total
+            revealSelection()
+        case .failed(let id, let message):
+            guard let index = paneIndex(id) else { break }
+            panes[index].isScoring = false
+            panes[index].error = message
+        case .reading(let pane, let passage, let query, let reading):
+            detailReading = DetailReading(pane: pane, passage: passage, query: query, reading: reading)
+        case .modelList(let choices):
+            var list = choices
+            if !list.contains(where: { $0.name == Scorers.bm25Name }) {
+                list.append(ModelChoice(name: Scorers.bm25Name, kind: .lexical, summary: "Okapi BM25 over the passages shown"))
+            }
+            modelChoices = list
+        case .passagesLoaded(let collection):
+            effects = addPassages(collection.passages)
+            if title.isEmpty || passages.count == collection.passages.count { title = collection.title }
+            if query.isEmpty, let first = collection.queries.first {
+                query.set(first)
+                effects = scoreAll(debounce: false)
+            }
+            let warnings = collection.warnings
+            status = warnings.isEmpty
+                ? StatusMessage("added \(collection.passages.count) passages from \(collection.title)")
+                : StatusMessage(warnings[0] + (warnings.count > 1 ? " (+\(warnings.count - 1) more)" : ""), isError: true)
+        case .status(let message):
+            status = message
+        case .tick:
+            if panes.contains(where: \.isScoring) { spinnerFrame &+= 1 }
+        }
+        return effects + saveIfChanged(since: before)
+    }
+
+    /// `.saveSession` when the saved part of the state differs from `before`.
+    func saveIfChanged(since before: SessionSnapshot) -> [Effect] {
+        SessionSnapshot(self) == before ? [] : [.saveSession]
+    }
+}

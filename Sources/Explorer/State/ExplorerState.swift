@@ -1,0 +1,219 @@
+import Foundation
+import Inference
+import PassageSources
+
+/// Everything the explorer shows, as a plain value: the query, the passages, the panes and their
+/// results, what is selected and which overlay is open.
+///
+/// The runtime drives it with three calls and never mutates it otherwise:
+/// - `handle(_:)` for every `InputEvent` (keys, paste, mouse, resize), returning `Effect`s to perform;
+/// - `apply(_:)` for every `EngineUpdate` (scores, readings, model lists, loaded passages);
+/// - `ExplorerView.render(_:)` to draw it into a `CellGrid` after either; the backend colours the
+///   cells with `ResolvedPalette(theme: library.theme(named: state.themeName), depth:)`.
+/// Start with `initialEffects` (load every pane's scorer and score the opening query); save
+/// `SessionSnapshot(state)` on `.saveSession`, resume with `init(snapshot:)`.
+public struct ExplorerState: Sendable {
+    public internal(set) var query: LineEditor
+    public internal(set) var history: QueryHistory
+    public internal(set) var passages: [ExplorerPassage]
+    public internal(set) var panes: [Pane]
+    /// Each pane's ranking, parallel to `panes`; kept current by every change to scores or passages.
+    public private(set) var rankings: [PaneRanking]
+    /// Index into `panes`.
+    public internal(set) var focusedPane: Int
+    public internal(set) var focus: Focus
+    /// The passage highlighted in every pane.
+    public internal(set) var selection: PassageID?
+    public internal(set) var sortOrder: SortOrder
+    public internal(set) var baseline: MovementBaseline
+    /// Case-insensitive text a passage must contain to be listed; empty lists all.
+    public internal(set) var filter: String
+    public internal(set) var mode: Mode
+    public internal(set) var undoStack: [PassageEdit]
+    public internal(set) var status: StatusMessage?
+    public internal(set) var themeName: String
+    /// Themes `t` cycles through and `:theme` accepts (the runtime fills it from `ThemeLibrary`).
+    public var themeNames: [String]
+    /// Roomier layout for talks: large query, chrome hidden (F5).
+    public internal(set) var presentation: Bool
+    /// Scorers for the model picker; `nil` until the runtime reports `.modelList`.
+    public internal(set) var modelChoices: [ModelChoice]?
+    /// The detail view's token reading, once the runtime has reported it.
+    public internal(set) var detailReading: DetailReading?
+    /// What the passages are called (sample title, file name).
+    public internal(set) var title: String
+    public internal(set) var screenWidth: Int
+    public internal(set) var screenHeight: Int
+    /// Spinner frame, advanced by `.tick`.
+    public internal(set) var spinnerFrame: Int
+
+    var passageIndex: [PassageID: Int] = [:]
+    var nextPassageID = 1
+    var nextPaneID = 1
+
+    /// The most panes shown side by side.
+    public static let maximumPanes = 4
+
+    /// - Parameters:
+    ///   - scorers: one pane per name (at most four); the CLI passes `--model`s or the defaults.
+    ///     None gives one BM25 pane, so there is always a pane.
+    ///   - themeNames: the themes available; `themeName` should be one of them.
+    public init(passages: [PassageRecord] = [], query: String = "", history: [String] = [],
+                scorers: [String] = [], title: String = "", themeName: String = "dark",
+                themeNames: [String] = ["dark"], presentation: Bool = false,
+                width: Int = 80, height: Int = 24) {
+        self.query = LineEditor(query)
+        self.history = QueryHistory(entries: history)
+        self.passages = []
+        self.panes = []
+        self.rankings = []
+        self.focusedPane = 0
+        self.focus = .query
+        self.selection = nil
+        self.sortOrder = .score
+        self.baseline = .pane1
+        self.filter = ""
+        self.mode = .normal
+        self.undoStack = []
+        self.status = nil
+        self.themeName = themeName
+        self.themeNames = themeNames
+        self.presentation = presentation
+        self.modelChoices = nil
+        self.detailReading = nil
+        self.title = title
+        self.screenWidth = max(0, width)
+        self.screenHeight = max(0, height)
+        self.spinnerFrame = 0
+        for name in (scorers.isEmpty ? [Scorers.bm25Name] : scorers).prefix(Self.maximumPanes) {
+            panes.append(makePane(scorerName: name))
+        }
+        for record in passages { self.passages.append(makePassage(record)) }
+        passagesChanged()
+        selection = self.passages.first?.id
+    }
+
+    /// The effects to perform once at start: load every pane's scorer and score the query.
+    public var initialEffects: [Effect] {
+        panes.map { Effect.loadScorer($0.id, name: $0.scorerName) } + scoreAll(debounce: false)
+    }
+
+    /// The query as scorers see it: the query line without surrounding spaces.
+    public var scoringQuery: String { query.text.trimmingCharacters(in: .whitespaces) }
+
+    /// The request for scoring a pane now, or `nil` when there is nothing to score
+    /// (no such pane, an empty query or no passages).
+    public func scoreRequest(for pane: PaneID) -> ScoreRequest? {
+        guard let index = paneIndex(pane) else { return nil }
+        let text = scoringQuery
+        guard !text.isEmpty, !passages.isEmpty else { return nil }
+        return ScoreRequest(pane: pane, scorerName: panes[index].scorerName, maxLength: panes[index].maxLength,
+                            query: text, passageIDs: passages.map(\.id), passages: passages.map(\.text))
+    }
+
+    /// The request behind a `.loadReading` effect, or `nil` when the pane or passage is gone.
+    public func readingRequest(pane: PaneID, passage: PassageID) -> ReadingRequest? {
+        guard let index = paneIndex(pane), let found = self.passage(passage) else { return nil }
+        return ReadingRequest(pane: pane, passage: passage, scorerName: panes[index].scorerName,
+                              maxLength: panes[index].maxLength, query: scoringQuery, text: found.text)
+    }
+
+    /// The passage with this id, if it still exists.
+    public func passage(_ id: PassageID) -> ExplorerPassage? {
+        passageIndex[id].map { passages[$0] }
+    }
+
+    /// The index in `panes` of a pane id.
+    public func paneIndex(_ id: PaneID) -> Int? {
+        panes.firstIndex { $0.id == id }
+    }
+
+    /// True when any passage carries a relevance label.
+    public var hasLabels: Bool { passages.contains { $0.record.label != nil } }
+
+    /// The passages a pane lists, in display order: sorted by `sortOrder`, narrowed by `filter`.
+    public func rows(inPane index: Int) -> [PassageID] {
+        guard rankings.indices.contains(index) else { return [] }
+        let ordered: [PassageID]
+        switch sortOrder {
+        case .score: ordered = rankings[index].order
+        case .pane1: ordered = rankings[0].order
+        case .input: ordered = passages.map(\.id)
+        }
+        let needle = filter.trimmingCharacters(in: .whitespaces)
+        guard !needle.isEmpty else { return ordered }
+        return ordered.filter { id in
+            passage(id).map { $0.text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil } ?? false
+        }
+    }
+
+    /// How a passage moved in a pane against the baseline (pane 1's ranks, or the input order for
+    /// pane 1 and with `baseline == .input`); `nil` when it is not ranked in the pane.
+    public func movement(of id: PassageID, inPane index: Int) -> Movement? {
+        guard rankings.indices.contains(index), let rank = rankings[index].ranks[id] else { return nil }
+        let reference: Int?
+        if baseline == .input || index == 0 {
+            reference = passageIndex[id].map { $0 + 1 }
+        } else {
+            reference = rankings[0].ranks[id]
+        }
+        guard let reference else { return .new }
+        if rank < reference { return .up(reference - rank) }
+        if rank > reference { return .down(rank - reference) }
+        return .same
+    }
+
+    // MARK: - Internal bookkeeping
+
+    mutating func makePane(scorerName: String) -> Pane {
+        defer { nextPaneID += 1 }
+        return Pane(id: PaneID(nextPaneID), scorerName: scorerName)
+    }
+
+    mutating func makePassage(_ record: PassageRecord) -> ExplorerPassage {
+        defer { nextPassageID += 1 }
+        return ExplorerPassage(id: PassageID(nextPassageID), record: record)
+    }
+
+    /// Rebuilds the id index and every ranking after the passage list changed.
+    mutating func passagesChanged() {
+        passageIndex = Dictionary(uniqueKeysWithValues: passages.enumerated().map { ($1.id, $0) })
+        let alive = Set(passageIndex.keys)
+        for index in panes.indices where panes[index].scores.keys.contains(where: { !alive.contains($0) }) {
+            panes[index].scores = panes[index].scores.filter { alive.contains($0.key) }
+        }
+        if let selected = selection, passageIndex[selected] == nil { selection = passages.first?.id }
+        if selection == nil { selection = passages.first?.id }
+        refreshRankings()
+    }
+
+    /// Recomputes every pane's ranking (pane 1 first, the others against it).
+    mutating func refreshRankings() {
+        var result: [PaneRanking] = []
+        result.reserveCapacity(panes.count)
+        for (index, pane) in panes.enumerated() {
+            let reference = index == 0 ? nil : (scores: panes[0].scores, ranking: result[0])
+            result.append(PaneRanking.make(passages: passages, scores: pane.scores, reference: reference))
+        }
+        rankings = result
+    }
+
+    /// Scores every pane.
+    func scoreAll(debounce: Bool) -> [Effect] {
+        panes.map { Effect.score($0.id, debounce: debounce) }
+    }
+}
+
+/// A passage's rank in a pane against the baseline: ↑3, ↓2, = or new.
+public enum Movement: Sendable, Hashable {
+    case up(Int), down(Int), same, new
+}
+
+/// How one pane's scorer reads one passage for one query, for the detail view.
+public struct DetailReading: Sendable, Hashable {
+    public var pane: PaneID
+    public var passage: PassageID
+    public var query: String
+    /// `nil` when the scorer reads no tokens (BM25).
+    public var reading: PassageReading?
+}

@@ -1,0 +1,76 @@
+import Inference
+
+/// Whether a pane shows the raw score (logit, cosine, BM25) or the probability derived from it.
+public enum ScoreMode: String, Sendable, Hashable, Codable {
+    case raw, probability
+
+    public var toggled: ScoreMode { self == .raw ? .probability : .raw }
+}
+
+/// How far a pane has got with the current query.
+public struct ScoringProgress: Sendable, Hashable {
+    public var completed: Int
+    public var total: Int
+
+    public init(completed: Int, total: Int) {
+        self.completed = completed
+        self.total = total
+    }
+
+    /// Whole percent done, 0–100.
+    public var percent: Int { total > 0 ? min(100, completed * 100 / total) : 0 }
+}
+
+/// One column of the comparison: a scorer, its token limit and its scores for the current query.
+public struct Pane: Sendable, Hashable, Identifiable {
+    public let id: PaneID
+    /// The name the scorer is loaded by (`bm25`, a model name or a path).
+    public var scorerName: String
+    /// Filled in once the engine has loaded the scorer.
+    public var info: ScorerInfo?
+    /// Token limit chosen with `:maxlen`; `nil` uses the scorer's own.
+    public var maxLength: Int?
+    public var scoreMode: ScoreMode
+    /// Scores for `scoredQuery`, by passage; partial while scoring.
+    public var scores: [PassageID: PairScore]
+    /// The query `scores` belong to; `nil` before any scoring.
+    public var scoredQuery: String?
+    public var progress: ScoringProgress
+    public var isScoring: Bool
+    /// Why the last load or scoring failed, shown in the pane header.
+    public var error: String?
+    /// First visible row.
+    public var scrollOffset: Int
+
+    public init(id: PaneID, scorerName: String, maxLength: Int? = nil, scoreMode: ScoreMode = .raw) {
+        self.id = id
+        self.scorerName = scorerName
+        self.info = nil
+        self.maxLength = maxLength
+        self.scoreMode = scoreMode
+        self.scores = [:]
+        self.scoredQuery = nil
+        self.progress = ScoringProgress(completed: 0, total: 0)
+        self.isScoring = false
+        self.error = nil
+        self.scrollOffset = 0
+    }
+
+    /// The token limit in force: the override, else the scorer's default.
+    public var effectiveMaxLength: Int? { maxLength ?? info?.maxLength }
+
+    /// Short display name: the last path component of the scorer name.
+    public var displayName: String {
+        let trimmed = scorerName.hasSuffix("/") ? String(scorerName.dropLast()) : scorerName
+        return trimmed.split(separator: "/").last.map(String.init) ?? scorerName
+    }
+
+    /// Forgets all results (new scorer, new limit or an empty query).
+    mutating func clearResults() {
+        scores = [:]
+        scoredQuery = nil
+        progress = ScoringProgress(completed: 0, total: 0)
+        isScoring = false
+        error = nil
+    }
+}

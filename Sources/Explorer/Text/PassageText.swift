@@ -1,0 +1,57 @@
+/// Small text helpers for passages: paragraphs of pasted text, the first line shown in a row.
+enum PassageText {
+    /// Blank-line-separated paragraphs, each with its lines joined by single spaces.
+    static func paragraphs(_ text: String) -> [String] {
+        var result: [String] = []
+        var current: [Substring] = []
+        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
+            let trimmed = line.trimmingWhitespace()
+            if trimmed.isEmpty {
+                if !current.isEmpty { result.append(current.joined(separator: " ")) }
+                current.removeAll()
+            } else {
+                current.append(trimmed)
+            }
+        }
+        if !current.isEmpty { result.append(current.joined(separator: " ")) }
+        return result
+    }
+
+    /// The first non-blank line without surrounding whitespace, for one-line rows.
+    static func firstLine(_ text: String) -> Substring {
+        var rest = text[...]
+        while !rest.isEmpty {
+            let end = rest.firstIndex(where: \.isNewline) ?? rest.endIndex
+            let line = rest[..<end].trimmingWhitespace()
+            if !line.isEmpty { return line }
+            rest = end == rest.endIndex ? "" : rest[rest.index(after: end)...]
+        }
+        return ""
+    }
+
+    /// The start of `text` that fills `width` columns, plus `extra` characters (so a word cut at the
+    /// edge can still be recognised); rows never style more than they can show.
+    static func visiblePrefix(_ text: Substring, width: Int, extra: Int) -> Substring {
+        var used = 0
+        var index = text.startIndex
+        while index < text.endIndex, used <= width {
+            used += DisplayWidth.character(text[index])
+            index = text.index(after: index)
+        }
+        var remaining = extra
+        while index < text.endIndex, remaining > 0 {
+            index = text.index(after: index)
+            remaining -= 1
+        }
+        return text[..<index]
+    }
+}
+
+extension Substring {
+    /// The substring without leading and trailing whitespace.
+    func trimmingWhitespace() -> Substring {
+        guard let start = firstIndex(where: { !$0.isWhitespace }),
+              let end = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return self[start...end]
+    }
+}

@@ -1,0 +1,143 @@
+import Inference
+
+/// The detail view (Enter): the whole passage with the part the focused pane's model never read
+/// dimmed after a ✂, its WordPiece tokens (`[UNK]` marked), and its score and rank in every pane.
+enum DetailView {
+    static func draw(_ state: ExplorerState, detail: DetailState, in rect: Rect, on grid: inout CellGrid) {
+        grid.fill(rect, style: CellStyle())
+        let content = lines(state, detail: detail, width: contentWidth(rect))
+        let scroll = min(max(0, detail.scroll), max(0, content.count - rect.height))
+        for row in 0..<rect.height where scroll + row < content.count {
+            grid.draw(content[scroll + row], column: rect.x + 2, row: rect.y + row, limit: rect.maxX - 2)
+        }
+        if content.count > rect.height, rect.height > 0 {
+            let more = "\(scroll + 1)–\(min(content.count, scroll + rect.height)) of \(content.count)"
+            grid.write(more, column: rect.maxX - DisplayWidth.of(more) - 1, row: rect.y, style: CellStyle(.dim))
+        }
+    }
+
+    /// Lines the detail view has at the current size (for clamping its scroll).
+    static func lineCount(_ state: ExplorerState) -> Int {
+        guard case .detail(let detail) = state.mode else { return 0 }
+        return lines(state, detail: detail, width: contentWidth(ExplorerLayout(state).body)).count
+    }
+
+    private static func contentWidth(_ rect: Rect) -> Int { max(1, rect.width - 4) }
+
+    static func lines(_ state: ExplorerState, detail: DetailState, width: Int) -> [StyledText] {
+        guard let passage = state.passage(detail.passage) else {
+            return [StyledText("This passage was deleted.", CellStyle(.dim))]
+        }
+        let pane = state.panes.indices.contains(state.focusedPane) ? state.panes[state.focusedPane] : nil
+        let reading = state.detailReading.flatMap { found -> DetailReading? in
+            found.pane == pane?.id && found.passage == passage.id && found.query == state.scoringQuery ? found : nil
+        }
+        var result: [StyledText] = [title(state, passage: passage), StyledText()]
+        let keptEnd = cutOffset(reading: reading?.reading, score: pane?.scores[passage.id])
+        result += passageText(passage.text, keptEnd: keptEnd, terms: QueryTerms(state.query.text)).wrapped(width: width)
+        result.append(StyledText())
+        result += tokenLines(state: state, pane: pane, reading: reading, width: width)
+        result.append(StyledText())
+        result += scoreLines(state, passage: passage.id)
+        return result
+    }
+
+    private static func title(_ state: ExplorerState, passage: ExplorerPassage) -> StyledText {
+        let position = (state.passageIndex[passage.id] ?? 0) + 1
+        var line = StyledText("Passage \(position) of \(state.passages.count)", CellStyle(.header, on: .background, .bold))
+        if let label = passage.record.label { line.append(" · label \(label)", CellStyle(.accent)) }
+        if let id = passage.record.id { line.append(" · \(id)", CellStyle(.dim)) }
+        return line
+    }
+
+    /// Unicode-scalar offset where the model stopped reading, or `nil` when it read everything.
+    private static func cutOffset(reading: PassageReading?, score: PairScore?) -> Int? {
+        if let reading {
+            return reading.keptCount < reading.tokens.count ? reading.keptEnd : nil
+        }
+        if let truncation = score?.truncation, truncation.passageTokensCut > 0 { return truncation.passageKeptEnd }
+        return nil
+    }
+
+    /// The passage with query terms marked and, after the cut, a ✂ and the unread rest dimmed.
+    private static func passageText(_ text: String, keptEnd: Int?, terms: QueryTerms) -> StyledText {
+        let characters = Array(text)
+        let marks = terms.matches(in: characters)
+        let base = CellStyle()
+        let cutStyle = CellStyle(.cutText, on: .background, .dim)
+        var result = StyledText()
+        var scalarOffset = 0
+        var cut = false
+        for (character, marked) in zip(characters, marks) {
+            if !cut, let keptEnd, scalarOffset >= keptEnd {
+                cut = true
+                result.append("✂", CellStyle(.truncation, on: .background, .bold))
+            }
+            let style = cut ? cutStyle : (marked ? base.with(.match, .bold) : base)
+            result.characters.append(StyledCharacter(character: character, style: style))
+            scalarOffset += character.unicodeScalars.count
+        }
+        return result
+    }
+
+    private static func tokenLines(state: ExplorerState, pane: Pane?, reading: DetailReading?, width: Int) -> [StyledText] {
+        let heading = CellStyle(.header, on: .background, .bold)
+        guard let pane else { return [] }
+        var header = StyledText("Tokens", heading)
+        let name = " · \(state.focusedPane + 1) \(pane.displayName)"
+        guard let reading else {
+            header.append(name + " · reading…", CellStyle(.dim))
+            return header.wrapped(width: width)
+        }
+        guard let tokens = reading.reading else {
+            header.append(name + " reads whole words, not WordPiece tokens", CellStyle(.dim))
+            return header.wrapped(width: width)
+        }
+        let total = tokens.tokens.count
+        let kept = min(tokens.keptCount, total)
+        header.append(name + " reads \(kept) of \(total)", CellStyle(.dim))
+        if kept < total {
+            header.append(" · ✂ \(total - kept) cut at character \(tokens.keptEnd)", CellStyle(.truncation))
+        }
+        if let limit = pane.effectiveMaxLength { header.append(" · max length \(limit)", CellStyle(.dim)) }
+
+        var text = StyledText()
+        for (index, token) in tokens.tokens.enumerated() {
+            if index == kept { text.append("✂ ", CellStyle(.truncation, on: .background, .bold)) }
+            let style: CellStyle
+            if index >= kept {
+                style = CellStyle(.cutText, on: .background, .dim)
+            } else if token.piece == "[UNK]" {
+                style = CellStyle(.unknownToken, on: .background, .bold)
+            } else {
+                style = CellStyle()
+            }
+            text.append(token.piece, style)
+            text.append(" ", CellStyle())
+        }
+        return header.wrapped(width: width) + text.wrapped(width: width)
+    }
+
+    private static func scoreLines(_ state: ExplorerState, passage: PassageID) -> [StyledText] {
+        var lines = [StyledText("Scores", CellStyle(.header, on: .background, .bold))]
+        let nameWidth = min(28, state.panes.map { DisplayWidth.of($0.displayName) }.max() ?? 0)
+        let labelWidth = state.panes.map { DisplayWidth.of(ScoreFormat.label(for: $0)) }.max() ?? 0
+        for (index, pane) in state.panes.enumerated() {
+            var line = StyledText(" \(index + 1) ", CellStyle(index == state.focusedPane ? .accent : .dim))
+            line.append(DisplayWidth.padRight(DisplayWidth.truncate(pane.displayName, to: nameWidth), nameWidth), CellStyle())
+            let ranking = state.rankings[index]
+            if let score = pane.scores[passage] {
+                line.append("  " + DisplayWidth.padLeft(ScoreFormat.score(score, mode: pane.scoreMode), 7), CellStyle(.score))
+                line.append(" " + DisplayWidth.padRight(ScoreFormat.label(for: pane), labelWidth), CellStyle(.dim))
+                line.append("  rank \(ranking.ranks[passage] ?? 0) of \(ranking.scoredCount)", CellStyle())
+                if let truncation = score.truncation, truncation.isTruncated {
+                    line.append("  ✂ \(truncation.passageTokensCut + truncation.queryTokensCut) cut", CellStyle(.truncation))
+                }
+            } else {
+                line.append(pane.isScoring ? "  scoring…" : "  not scored", CellStyle(.dim))
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+}
