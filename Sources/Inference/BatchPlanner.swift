@@ -28,11 +28,12 @@ struct BatchPlanner: Sendable {
 
 /// Runs an encoder over sequences batch by batch, reporting each batch, checking cancellation.
 enum BatchRunner {
-    /// Computes one result per sequence with `compute`, in input order.
+    /// Computes one result per sequence with `compute`, in input order. Each batch runs on the
+    /// engine's compute queue; `compute` gets a check that says whether the task was cancelled.
     static func run<Result: Sendable>(
         sequences: [(ids: [Int32], types: [Int32]?)],
         planner: BatchPlanner,
-        compute: (PackedBatch) throws -> [Result],
+        compute: @escaping @Sendable (PackedBatch, _ isCancelled: @Sendable () -> Bool) throws -> [Result],
         onBatch: (_ indices: [Int], _ results: [Result], _ completed: Int) -> Void
     ) async throws -> [Result] {
         var results = [Result?](repeating: nil, count: sequences.count)
@@ -41,11 +42,11 @@ enum BatchRunner {
             try Task.checkCancellation()
             var batch = PackedBatch()
             for index in indices { batch.append(ids: sequences[index].ids, types: sequences[index].types) }
-            let batchResults = try compute(batch)
+            let packed = batch
+            let batchResults = try await ComputeQueue.run { isCancelled in try compute(packed, isCancelled) }
             for (index, result) in zip(indices, batchResults) { results[index] = result }
             completed += indices.count
             onBatch(indices, batchResults, completed)
-            await Task.yield()
         }
         return results.compactMap { $0 }
     }

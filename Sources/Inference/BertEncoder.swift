@@ -25,12 +25,13 @@ struct BertEncoder: Sendable {
         layers = try (0..<shape.layers).map { try reader.layer($0, shape: shape) }
     }
 
-    /// The last hidden state, [tokens × hidden], of every token in the batch.
-    func encode(_ batch: PackedBatch) throws -> FloatBuffer {
+    /// The last hidden state, [tokens × hidden], of every token in the batch; throws
+    /// `CancellationError` between layers once `isCancelled` says so.
+    func encode(_ batch: PackedBatch, isCancelled: () -> Bool = { false }) throws -> FloatBuffer {
         let hiddenStates = try embed(batch)
         let workspace = Workspace(tokens: batch.tokenCount, shape: shape)
         for layer in layers {
-            try Task.checkCancellation()
+            if isCancelled() { throw CancellationError() }
             apply(layer, to: hiddenStates, batch: batch, workspace: workspace)
         }
         return hiddenStates
@@ -56,68 +57,81 @@ struct BertEncoder: Sendable {
                 for j in 0..<h { row[j] = word[j] + positional[j] + typed[j] }
             }
         }
-        Kernels.addAndLayerNorm(output.pointer, residual: nil, rows: batch.tokenCount, width: h,
-                                gamma: embeddingNormGamma.readOnly, beta: embeddingNormBeta.readOnly,
-                                epsilon: shape.layerNormEpsilon)
+        addAndNormalize(output, residual: nil, rows: batch.tokenCount, gamma: embeddingNormGamma, beta: embeddingNormBeta)
         return output
     }
 
     private func apply(_ layer: BertLayerWeights, to x: FloatBuffer, batch: PackedBatch, workspace w: Workspace) {
         let m = batch.tokenCount, h = shape.hidden, inner = shape.intermediate
         // Q, K, V for every token in one GEMM: [m × 3h].
-        dense(x.readOnly, rows: m, inputs: h, weight: layer.qkvWeight, bias: layer.qkvBias, outputs: 3 * h, into: w.qkv.pointer)
+        dense(x, rows: m, inputs: h, weight: layer.qkvWeight, bias: layer.qkvBias, outputs: 3 * h, into: w.qkv)
         attention(qkv: w.qkv, batch: batch, into: w.context, scores: w.scores)
         // Attention output projection, residual, LayerNorm.
-        dense(w.context.readOnly, rows: m, inputs: h, weight: layer.attentionOutWeight, bias: layer.attentionOutBias, outputs: h, into: w.projected.pointer)
-        Kernels.addAndLayerNorm(x.pointer, residual: w.projected.readOnly, rows: m, width: h,
-                                gamma: layer.attentionNormGamma.readOnly, beta: layer.attentionNormBeta.readOnly,
-                                epsilon: shape.layerNormEpsilon)
+        dense(w.context, rows: m, inputs: h, weight: layer.attentionOutWeight, bias: layer.attentionOutBias, outputs: h, into: w.projected)
+        addAndNormalize(x, residual: w.projected, rows: m, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta)
         // Feed-forward: GELU(x·W₁ᵀ + b₁)·W₂ᵀ + b₂, residual, LayerNorm.
-        dense(x.readOnly, rows: m, inputs: h, weight: layer.intermediateWeight, bias: layer.intermediateBias, outputs: inner, into: w.intermediate.pointer)
-        Kernels.gelu(w.intermediate.pointer, count: m * inner)
-        dense(w.intermediate.readOnly, rows: m, inputs: inner, weight: layer.outputWeight, bias: layer.outputBias, outputs: h, into: w.projected.pointer)
-        Kernels.addAndLayerNorm(x.pointer, residual: w.projected.readOnly, rows: m, width: h,
-                                gamma: layer.outputNormGamma.readOnly, beta: layer.outputNormBeta.readOnly,
-                                epsilon: shape.layerNormEpsilon)
+        dense(x, rows: m, inputs: h, weight: layer.intermediateWeight, bias: layer.intermediateBias, outputs: inner, into: w.intermediate)
+        let intermediate = w.intermediate
+        Parallel.forEachChunk(of: m, minimumChunk: 16) { rows in
+            Kernels.gelu(intermediate.pointer + rows.lowerBound * inner, count: rows.count * inner)
+        }
+        dense(w.intermediate, rows: m, inputs: inner, weight: layer.outputWeight, bias: layer.outputBias, outputs: h, into: w.projected)
+        addAndNormalize(x, residual: w.projected, rows: m, gamma: layer.outputNormGamma, beta: layer.outputNormBeta)
+    }
+
+    /// `x = LayerNorm(x + residual)` over `rows` rows, split across the workers.
+    private func addAndNormalize(_ x: FloatBuffer, residual: FloatBuffer?, rows: Int, gamma: FloatBuffer, beta: FloatBuffer) {
+        let h = shape.hidden
+        Parallel.forEachChunk(of: rows, minimumChunk: 64) { chunk in
+            let offset = chunk.lowerBound * h
+            Kernels.addAndLayerNorm(x.pointer + offset, residual: residual.map { $0.readOnly + offset }, rows: chunk.count, width: h,
+                                    gamma: gamma.readOnly, beta: beta.readOnly, epsilon: shape.layerNormEpsilon)
+        }
     }
 
     /// Scaled dot-product attention within each sequence, head by head, into `context` [m × h].
-    private func attention(qkv: FloatBuffer, batch: PackedBatch, into context: FloatBuffer, scores: FloatBuffer) {
-        let h = shape.hidden, d = shape.headSize, stride = 3 * h
+    /// Sequence–head pairs are spread over the workers; each worker has its own score matrix.
+    private func attention(qkv: FloatBuffer, batch: PackedBatch, into context: FloatBuffer, scores: [FloatBuffer]) {
+        let h = shape.hidden, d = shape.headSize, stride = 3 * h, heads = shape.heads
         let scale = 1 / Float(d).squareRoot()
-        for sequence in 0..<batch.sequenceCount {
-            let range = batch.range(of: sequence)
-            let length = range.count
+        Parallel.forEachItem(batch.sequenceCount * heads) { worker, item in
+            let range = batch.range(of: item / heads)
+            let head = item % heads, length = range.count
             let rows = qkv.readOnly + range.lowerBound * stride
-            for head in 0..<shape.heads {
-                let query = rows + head * d, key = rows + h + head * d, value = rows + 2 * h + head * d
-                BLAS.gemm(m: length, n: length, k: d, a: query, lda: stride, b: key, ldb: stride, transposeB: true,
-                          c: scores.pointer, ldc: length, alpha: scale)
-                Kernels.softmaxRows(scores.pointer, rows: length, width: length)
-                BLAS.gemm(m: length, n: d, k: length, a: scores.readOnly, lda: length, b: value, ldb: stride, transposeB: false,
-                          c: context.pointer + range.lowerBound * h + head * d, ldc: h)
-            }
+            let query = rows + head * d, key = rows + h + head * d, value = rows + 2 * h + head * d
+            let matrix = scores[worker].pointer
+            BLAS.gemm(m: length, n: length, k: d, a: query, lda: stride, b: key, ldb: stride, transposeB: true,
+                      c: matrix, ldc: length, alpha: scale)
+            Kernels.softmaxRows(matrix, rows: length, width: length)
+            BLAS.gemm(m: length, n: d, k: length, a: UnsafePointer(matrix), lda: length, b: value, ldb: stride, transposeB: false,
+                      c: context.pointer + range.lowerBound * h + head * d, ldc: h)
         }
     }
 
     /// Scratch buffers for one batch, reused by every layer.
     private final class Workspace {
-        let qkv: FloatBuffer, context: FloatBuffer, projected: FloatBuffer, intermediate: FloatBuffer, scores: FloatBuffer
+        let qkv: FloatBuffer, context: FloatBuffer, projected: FloatBuffer, intermediate: FloatBuffer
+        /// One attention score matrix per worker.
+        let scores: [FloatBuffer]
 
         init(tokens: Int, shape: BertShape) {
             qkv = FloatBuffer(count: tokens * 3 * shape.hidden)
             context = FloatBuffer(count: tokens * shape.hidden)
             projected = FloatBuffer(count: tokens * shape.hidden)
             intermediate = FloatBuffer(count: tokens * shape.intermediate)
-            scores = FloatBuffer(count: shape.maxPositions * shape.maxPositions)
+            scores = (0..<Parallel.workers).map { _ in FloatBuffer(count: shape.maxPositions * shape.maxPositions) }
         }
     }
 }
 
-/// `y[rows × outputs] = x[rows × inputs] · Wᵀ + b` as one GEMM (bias rows first, then β = 1).
-func dense(_ x: UnsafePointer<Float>, rows: Int, inputs: Int, weight: FloatBuffer, bias: FloatBuffer, outputs: Int,
-           into y: UnsafeMutablePointer<Float>) {
-    for r in 0..<rows { (y + r * outputs).update(from: bias.readOnly, count: outputs) }
-    BLAS.gemm(m: rows, n: outputs, k: inputs, a: x, lda: inputs, b: weight.readOnly, ldb: inputs, transposeB: true,
-              c: y, ldc: outputs, beta: 1)
+/// `y[rows × outputs] = x[rows × inputs] · Wᵀ + b`: bias rows first, then GEMMs with β = 1,
+/// the rows split across the workers.
+func dense(_ x: FloatBuffer, rows: Int, inputs: Int, weight: FloatBuffer, bias: FloatBuffer, outputs: Int,
+           into y: FloatBuffer) {
+    Parallel.forEachChunk(of: rows, minimumChunk: 32) { chunk in
+        let output = y.pointer + chunk.lowerBound * outputs
+        for r in 0..<chunk.count { (output + r * outputs).update(from: bias.readOnly, count: outputs) }
+        BLAS.gemm(m: chunk.count, n: outputs, k: inputs, a: x.readOnly + chunk.lowerBound * inputs, lda: inputs,
+                  b: weight.readOnly, ldb: inputs, transposeB: true, c: output, ldc: outputs, beta: 1)
+    }
 }

@@ -59,7 +59,9 @@ public final class BiEncoder: Scorer {
         let hidden = model.encoder.shape.hidden
         let fresh = try await BatchRunner.run(
             sequences: missing.map { (model.tokenizer.encode(texts[$0], maxLength: limit).inputIds, nil) }, planner: planner,
-            compute: { batch in MeanPooling.embeddings(hiddenStates: try model.encoder.encode(batch), batch: batch, hidden: hidden) },
+            compute: { [model] batch, isCancelled in
+                MeanPooling.embeddings(hiddenStates: try model.encoder.encode(batch, isCancelled: isCancelled), batch: batch, hidden: hidden)
+            },
             onBatch: { positions, embeddings, _ in onBatch(positions.map { missing[$0] }, embeddings) })
         cache.withLock { cache in
             if cache.count + fresh.count > Self.cacheLimit { cache.removeAll() }

@@ -52,7 +52,9 @@ public final class CrossEncoder: Scorer {
         let planner = BatchPlanner(maxSequences: batchSize, tokenBudget: BatchPlanner.tokenBudget)
         let logits = try await BatchRunner.run(
             sequences: encoded.map { ($0.inputIds, $0.tokenTypeIds) }, planner: planner,
-            compute: { batch in head.logits(hiddenStates: try model.encoder.encode(batch), batch: batch) },
+            compute: { [head, model] batch, isCancelled in
+                head.logits(hiddenStates: try model.encoder.encode(batch, isCancelled: isCancelled), batch: batch)
+            },
             onBatch: { indices, results, completed in
                 onBatch?(ScoredBatch(indices: indices,
                                      scores: zip(indices, results).map { Self.pairScore($1, encoded[$0].truncation) },

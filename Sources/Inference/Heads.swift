@@ -18,11 +18,11 @@ struct ClassificationHead: Sendable {
             (cls.pointer + sequence * h).update(from: hiddenStates.readOnly + batch.range(of: sequence).lowerBound * h, count: h)
         }
         let pooled = FloatBuffer(count: count * h)
-        dense(cls.readOnly, rows: count, inputs: h, weight: pooler.weight, bias: pooler.bias, outputs: h, into: pooled.pointer)
+        dense(cls, rows: count, inputs: h, weight: pooler.weight, bias: pooler.bias, outputs: h, into: pooled)
         Kernels.tanh(pooled.pointer, count: count * h)
         let labels = classifier.outputs
         let logits = FloatBuffer(count: count * labels)
-        dense(pooled.readOnly, rows: count, inputs: h, weight: classifier.weight, bias: classifier.bias, outputs: labels, into: logits.pointer)
+        dense(pooled, rows: count, inputs: h, weight: classifier.weight, bias: classifier.bias, outputs: labels, into: logits)
         return (0..<count).map { logits.array(from: $0 * labels, count: labels) }
     }
 

@@ -37,41 +37,41 @@ enum Kernels {
 
     /// Exact GELU, `x · Φ(x) = 0.5 · x · (1 + erf(x / √2))`, in place.
     static func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        vectorMap(x, count: count) { v in 0.5 * v * (1 + FastMath.erf(v * 0.707_106_78)) }
+        for i in 0..<count {
+            let v = x[i]
+            x[i] = 0.5 * v * (1 + FastMath.erf(v * 0.707_106_78))
+        }
     }
 
     /// Numerically stable softmax of each row of `rows`×`width`, in place.
     static func softmaxRows(_ x: UnsafeMutablePointer<Float>, rows: Int, width: Int) {
         for r in 0..<rows {
             let row = x + r * width
-            var maximum = -Float.infinity
-            for j in 0..<width { maximum = max(maximum, row[j]) }
-            let shift = FastMath.Vector(repeating: maximum)
-            vectorMap(row, count: width) { FastMath.exp($0 - shift) }
-            var sum: Float = 0
-            for j in 0..<width { sum += row[j] }
-            let inverse = 1 / sum
+            let maximum = reduce(row, count: width, initial: -.infinity, max)
+            for j in 0..<width { row[j] = FastMath.exp(row[j] - maximum) }
+            let inverse = 1 / reduce(row, count: width, initial: 0, +)
             for j in 0..<width { row[j] *= inverse }
         }
     }
 
-    /// Applies `body` to `count` floats eight at a time; the tail goes through a padded vector.
+    /// Folds `count` floats with eight independent accumulators (so the loop vectorises), then
+    /// combines them.
     @inline(__always)
-    private static func vectorMap(_ x: UnsafeMutablePointer<Float>, count: Int,
-                                  _ body: (FastMath.Vector) -> FastMath.Vector) {
-        let lanes = FastMath.Vector.scalarCount
+    private static func reduce(_ x: UnsafePointer<Float>, count: Int, initial: Float,
+                               _ combine: (Float, Float) -> Float) -> Float {
+        var lanes = SIMD8<Float>(repeating: initial)
         var i = 0
-        while i + lanes <= count {
-            let raw = UnsafeMutableRawPointer(x + i)
-            raw.storeBytes(of: body(raw.loadUnaligned(as: FastMath.Vector.self)), as: FastMath.Vector.self)
-            i += lanes
+        while i + 8 <= count {
+            for lane in 0..<8 { lanes[lane] = combine(lanes[lane], x[i + lane]) }
+            i += 8
         }
-        if i < count {
-            var tail = FastMath.Vector()
-            for j in 0..<(count - i) { tail[j] = x[i + j] }
-            let result = body(tail)
-            for j in 0..<(count - i) { x[i + j] = result[j] }
+        var result = initial
+        for lane in 0..<8 { result = combine(result, lanes[lane]) }
+        while i < count {
+            result = combine(result, x[i])
+            i += 1
         }
+        return result
     }
 
     /// `tanh` in place (the pooler's activation; a handful of values per pair).

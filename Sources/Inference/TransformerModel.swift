@@ -31,9 +31,9 @@ struct TransformerModel: Sendable {
     }
 }
 
-/// The engine's thread count: OpenBLAS uses the caller's number, else one thread per core.
+/// The engine's thread count: the caller's number, else one thread per core.
 public enum EngineThreads {
     public static func configure(_ requested: Int?) {
-        BLAS.setThreads(requested ?? ProcessInfo.processInfo.activeProcessorCount)
+        Parallel.setWorkers(requested ?? ProcessInfo.processInfo.activeProcessorCount)
     }
 }

@@ -1,0 +1,39 @@
+import Dispatch
+import Synchronization
+
+/// The engine's own parallelism: work split across one worker per core, each calling
+/// single-threaded BLAS. OpenBLAS's thread pool handles large GEMMs well but small ones (attention
+/// per head) badly, so the engine keeps BLAS at one thread and splits rows, sequences and heads
+/// itself.
+enum Parallel {
+    private static let workerCount = Atomic<Int>(1)
+
+    static var workers: Int { workerCount.load(ordering: .relaxed) }
+
+    static func setWorkers(_ count: Int) {
+        workerCount.store(max(1, count), ordering: .relaxed)
+        BLAS.setThreads(1)
+    }
+
+    /// Runs `body(chunk, range)` for `count` items split into contiguous ranges, at most one per
+    /// worker and none smaller than `minimumChunk`.
+    static func forEachChunk(of count: Int, minimumChunk: Int = 1, _ body: @Sendable (Range<Int>) -> Void) {
+        let chunks = max(1, min(workers, count / max(1, minimumChunk)))
+        guard chunks > 1 else {
+            if count > 0 { body(0..<count) }
+            return
+        }
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            body((chunk * count / chunks)..<((chunk + 1) * count / chunks))
+        }
+    }
+
+    /// Runs `body(worker, item)` for items `0..<count`, item `i` on worker `i % workers`, so each
+    /// worker can own scratch space.
+    static func forEachItem(_ count: Int, _ body: @Sendable (_ worker: Int, _ item: Int) -> Void) {
+        let lanes = max(1, min(workers, count))
+        DispatchQueue.concurrentPerform(iterations: lanes) { worker in
+            for item in stride(from: worker, to: count, by: lanes) { body(worker, item) }
+        }
+    }
+}
