@@ -4,7 +4,11 @@ import Synchronization
 /// Where forward passes run: one serial queue for the process, off Swift's cooperative threads,
 /// so inference never starves other tasks and two passes never fight over the cores.
 enum ComputeQueue {
-    private static let queue = DispatchQueue(label: "rerank.inference", qos: .userInitiated)
+    /// BLAS itself stays single-threaded: `Parallel` spreads the work (see there).
+    private static let queue: DispatchQueue = {
+        BLAS.setThreads(1)
+        return DispatchQueue(label: "rerank.inference", qos: .userInitiated)
+    }()
 
     /// Runs `work` on the queue and waits for it. Cancelling the calling task flips the flag that
     /// `work` receives as `isCancelled`, so it can stop early (the encoder checks between layers).

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import Synchronization
 
 /// The engine's own parallelism: work split across one worker per core, each calling
@@ -6,13 +7,12 @@ import Synchronization
 /// per head) badly, so the engine keeps BLAS at one thread and splits rows, sequences and heads
 /// itself.
 enum Parallel {
-    private static let workerCount = Atomic<Int>(1)
+    private static let workerCount = Atomic<Int>(ProcessInfo.processInfo.activeProcessorCount)
 
     static var workers: Int { workerCount.load(ordering: .relaxed) }
 
     static func setWorkers(_ count: Int) {
         workerCount.store(max(1, count), ordering: .relaxed)
-        BLAS.setThreads(1)
     }
 
     /// Runs `body(chunk, range)` for `count` items split into contiguous ranges, at most one per

@@ -44,7 +44,7 @@ struct Bench: AsyncParsableCommand {
         let scorer = try modelOptions.loadScorer(batchSize: batchOptions.batchSize)
         let result = try await BenchMeasurement.measure(scorer, pairs: pairs, maxLength: modelOptions.maxLength)
         try report(result)
-        fflush(stdout)
+        fflush(nil) // our figures appear before the peers start
         if let peers {
             let folder = try ModelLocator().resolve(modelOptions.model)
             let runner = PeerRunner(script: peersScript.map(URL.init(fileURLWithPath:)) ?? PeerRunner.defaultScript(eval: eval),
