@@ -1,10 +1,20 @@
 /// Groups sequences into batches: sorted by length (shortest first, so the first results come
-/// soon), at most `maxSequences` a batch and at most `tokenBudget` tokens a batch.
+/// soon), at most `maxSequences` a batch and at most `tokenBudget` tokens a batch. The budget
+/// starts at `firstTokenBudget` and doubles batch by batch, so a ranking's first partial result
+/// arrives quickly while later batches are large enough for full GEMM speed.
 struct BatchPlanner: Sendable {
     var maxSequences: Int
     var tokenBudget: Int
+    var firstTokenBudget: Int
 
     static let tokenBudget = 8_192
+    static let firstTokenBudget = 1_024
+
+    init(maxSequences: Int, tokenBudget: Int = BatchPlanner.tokenBudget, firstTokenBudget: Int = BatchPlanner.firstTokenBudget) {
+        self.maxSequences = maxSequences
+        self.tokenBudget = tokenBudget
+        self.firstTokenBudget = min(firstTokenBudget, tokenBudget)
+    }
 
     /// Batches of positions in `lengths`; each position appears exactly once.
     func plan(lengths: [Int]) -> [[Int]] {
@@ -12,11 +22,13 @@ struct BatchPlanner: Sendable {
         var batches: [[Int]] = []
         var current: [Int] = []
         var tokens = 0
+        var budget = firstTokenBudget
         for index in order {
-            if !current.isEmpty, current.count >= maxSequences || tokens + lengths[index] > tokenBudget {
+            if !current.isEmpty, current.count >= maxSequences || tokens + lengths[index] > budget {
                 batches.append(current)
                 current = []
                 tokens = 0
+                budget = min(budget * 2, tokenBudget)
             }
             current.append(index)
             tokens += lengths[index]

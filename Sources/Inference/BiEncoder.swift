@@ -55,7 +55,7 @@ public final class BiEncoder: Scorer {
         let cached = texts.indices.filter { known[$0] != nil }
         if !cached.isEmpty { onBatch(cached, cached.compactMap { known[$0] }) }
         let missing = texts.indices.filter { known[$0] == nil }
-        let planner = BatchPlanner(maxSequences: batchSize, tokenBudget: BatchPlanner.tokenBudget)
+        let planner = BatchPlanner(maxSequences: batchSize)
         let hidden = model.encoder.shape.hidden
         let fresh = try await BatchRunner.run(
             sequences: missing.map { (model.tokenizer.encode(texts[$0], maxLength: limit).inputIds, nil) }, planner: planner,

@@ -49,7 +49,7 @@ public final class CrossEncoder: Scorer {
     /// Scores pairs already encoded (e.g. reference token ids).
     public func score(encoded: [EncodedPair], onBatch: (@Sendable (ScoredBatch) -> Void)? = nil) async throws -> [PairScore] {
         let total = encoded.count
-        let planner = BatchPlanner(maxSequences: batchSize, tokenBudget: BatchPlanner.tokenBudget)
+        let planner = BatchPlanner(maxSequences: batchSize)
         let logits = try await BatchRunner.run(
             sequences: encoded.map { ($0.inputIds, $0.tokenTypeIds) }, planner: planner,
             compute: { [head, model] batch, isCancelled in

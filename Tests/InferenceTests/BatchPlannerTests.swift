@@ -6,7 +6,7 @@ struct BatchPlannerTests {
     @Test("every sequence lands in exactly one batch, shortest first, within the limits")
     func planCoversAll() {
         let lengths = (0..<500).map { ($0 * 7919) % 509 + 3 }
-        let planner = BatchPlanner(maxSequences: 32, tokenBudget: 2_048)
+        let planner = BatchPlanner(maxSequences: 32, tokenBudget: 2_048, firstTokenBudget: 2_048)
         let batches = planner.plan(lengths: lengths)
         #expect(batches.flatMap { $0 }.sorted() == Array(lengths.indices))
         for batch in batches {
@@ -21,6 +21,13 @@ struct BatchPlannerTests {
     func oversized() {
         let batches = BatchPlanner(maxSequences: 8, tokenBudget: 100).plan(lengths: [50, 500, 60])
         #expect(batches == [[0], [2], [1]])
+    }
+
+    @Test("the first batch is small and the budget doubles up to the limit")
+    func rampUp() {
+        let planner = BatchPlanner(maxSequences: 1_000, tokenBudget: 800, firstTokenBudget: 100)
+        let batches = planner.plan(lengths: Array(repeating: 10, count: 200))
+        #expect(batches.map(\.count).prefix(5) == [10, 20, 40, 80, 80])
     }
 
     @Test("packing concatenates ids and records where each sequence starts")
