@@ -16,10 +16,9 @@ struct ExplorerScreen {
         lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
         let header = lines.count > 1 ? lines[1] : []
         let borders = header.indices.filter { header[$0] == "│" }
-        var starts = [0] + borders.map { $0 + 1 }
-        var ends = borders + [header.count]
-        if header.isEmpty { starts = []; ends = [] }
-        panes = zip(starts, ends).map { $0..<$1 }
+        // tmux leaves out trailing spaces, so the last pane runs to the longest line.
+        let width = lines.map(\.count).max() ?? 0
+        panes = header.isEmpty ? [] : zip([0] + borders.map { $0 + 1 }, borders + [width]).map { $0..<$1 }
     }
 
     static let spinner: Set<Character> = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]

@@ -59,19 +59,28 @@ final class TmuxSession {
         throw TmuxError.timedOut(what, screen: last)
     }
 
+    /// Runs a tmux client. It goes through bash, which first closes every descriptor but the
+    /// standard three: the server a client starts would otherwise keep the one Foundation uses to
+    /// notice the client's exit, and `waitUntilExit` would never return. Output goes to a file for
+    /// the same reason (a pipe would never reach its end).
     private func tmux(_ arguments: [String]) throws -> String {
         guard let executable = Self.executable else { throw TmuxError.notInstalled }
         let process = Process()
-        process.executableURL = executable
-        process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
+        process.executableURL = URL(fileURLWithPath: "/bin/bash")
+        let closeAndRun = "for fd in /proc/self/fd/*; do n=${fd##*/}; if ((n > 2)); then eval \"exec $n>&-\"; fi; done; exec \"$0\" \"$@\""
+        process.arguments = ["-c", closeAndRun, executable.path, "-L", socket, "-f", "/dev/null"] + arguments
         process.environment = environment
-        let output = Pipe()
+        let outputURL = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-\(UUID().uuidString).out")
+        guard FileManager.default.createFile(atPath: outputURL.path, contents: nil) else { throw TmuxError.failed(arguments, "no output file") }
+        defer { try? FileManager.default.removeItem(at: outputURL) }
+        let output = try FileHandle(forWritingTo: outputURL)
+        defer { try? output.close() }
         process.standardOutput = output
         process.standardError = output
+        process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        let text = String(decoding: data, as: UTF8.self)
+        let text = String(decoding: try Data(contentsOf: outputURL), as: UTF8.self)
         guard process.terminationStatus == 0 else { throw TmuxError.failed(arguments, text) }
         return text
     }
