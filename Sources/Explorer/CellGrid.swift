@@ -18,9 +18,10 @@ public struct CellAttributes: OptionSet, Sendable, Hashable {
     public static let reverse = CellAttributes(rawValue: 1 << 3)
 }
 
-/// One terminal cell: a grapheme (or the right half of a wide one) and its look.
+/// One terminal cell: a character (or the right half of a wide one) and its look.
 public struct Cell: Sendable, Hashable {
-    /// The grapheme drawn here; empty for the second column of a wide character.
+    /// The character drawn here with its combining marks (see `DisplayWidth.cells(of:)`); empty
+    /// for the second column of a wide character.
     public var text: String
     public var foreground: ColorRole
     public var background: ColorRole

@@ -1,34 +1,80 @@
 import ArgumentParser
+import Explorer
 import Foundation
 import Inference
+import ModelStore
 import PassageSources
 
 /// `rerank explore` (the default): the interactive explorer.
 struct Explore: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Open the explorer: type a query and watch passages re-rank live (the default command).")
+        abstract: "Open the explorer: type a query and watch passages re-rank live (the default command).",
+        discussion: """
+            Passages come from the FILES given (plain text, JSON Lines, TSV or judged-set folders), from \
+            standard input when it is not a terminal (`cat notes.txt | rerank`), or from a sample (the \
+            default one opens with its query typed). Without --model the panes are the best cross-encoder \
+            found, the bi-encoder and BM25. The session is saved as it changes to \
+            $XDG_STATE_HOME/rerank/session.json; --resume brings it back. Press ? inside for the keys.
+            """)
 
     @Argument(help: "Passage files or judged-set folders to open.")
     var files: [String] = []
 
-    @Option(name: .shortAndLong, help: "A scorer for a pane (repeat for up to four panes).")
+    @Option(name: .shortAndLong, help: "A scorer for a pane (repeat for up to four panes): a model name, a folder, or bm25.")
     var model: [String] = []
 
-    @Option(help: "A bundled sample to open (see Samples/).")
+    @Option(help: "A sample to open (see Samples/; default: the default sample).")
     var sample: String?
 
-    @Option(help: "Colour theme (Themes/NAME.toml).")
+    @Option(help: "The query to start with (default: the sample's or the file's).")
+    var query: String?
+
+    @Option(help: "Colour theme (Themes/NAME.toml: dark, light, high-contrast, solarized-dark, mono).")
     var theme: String?
 
+    @Flag(help: "Presentation mode for talks: large query, chrome hidden (F5 toggles it).")
+    var present = false
+
+    @Option(help: "A demo script to step through with → (one step a line: query: …, model 2 bm25, maxlen 128, note: …).")
+    var script: String?
+
+    @Option(help: "Append timings as JSON lines to FILE (see `rerank trace-summary`).")
+    var trace: String?
+
+    @Flag(help: "Bring back the session saved when the explorer last ran.")
+    var resume = false
+
+    /// Sequences per forward pass: small, so the first partial ranking arrives soon.
+    static let batchSize = 8
+
+    func validate() throws {
+        guard model.count <= ExplorerState.maximumPanes else {
+            throw ValidationError("at most \(ExplorerState.maximumPanes) --model options (one per pane)")
+        }
+    }
+
     func run() async throws {
-        // Until the interactive explorer lands: rank the default sample with the first scorer found.
-        let samples = try SampleCatalog()
-        guard let name = sample ?? samples.defaultName else { throw ValidationError("no samples found in \(samples.directory.path)") }
-        let collection = try samples.load(name: name)
-        let query = collection.queries.first ?? ""
-        let scorer = try Scorers.load(model.first ?? Scorers.bm25Name)
-        let texts = collection.passages.map(\.text)
-        let ranked = try await scorer.rank(query: query, passages: texts)
-        print(RankedTable(info: scorer.info, query: query, passages: texts, ranked: ranked).render())
+        let environment = ProcessInfo.processInfo.environment
+        let resources = ResourceLocator.current
+        let themes = ThemeLibrary(directory: resources.themesDirectory)
+        if let theme, themes.theme(named: theme) == nil {
+            throw ValidationError("no theme \(theme); the themes are \(themes.names.joined(separator: ", "))")
+        }
+        let demo = try script.map { try DemoScript(contentsOf: URL(fileURLWithPath: $0)) }
+        let traceWriter = try trace.map { try TraceWriter(fileURL: URL(fileURLWithPath: $0)) }
+        let store = SessionStore<SessionSnapshot>(environment: environment)
+
+        var opening = ExploreOpening(command: self, themes: themes, resources: resources)
+        let state = try opening.state(store: store)
+        let notices = opening.notices + themes.diagnostics.map(\.description)
+        let configuration = ExplorerConfiguration(
+            state: state, themes: themes,
+            loadScorer: { name in try Scorers.load(name, batchSize: Self.batchSize) },
+            listModels: { ExplorerModels.choices(ModelLocator().listing()) },
+            script: demo, trace: traceWriter, session: store, saveAtStart: opening.passagesGiven,
+            notice: notices.first.map { StatusMessage(notices.count > 1 ? "\($0) (+\(notices.count - 1) more)" : $0, isError: true) },
+            environment: environment)
+        let app = await ExplorerApp(configuration: configuration)
+        try await app.run()
     }
 }

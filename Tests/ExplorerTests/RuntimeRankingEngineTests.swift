@@ -103,7 +103,16 @@ private struct UnknownModel: Error, CustomStringConvertible {
     var description: String { "no model named \(name)" }
 }
 
-private let passages: [(id: Int, text: String)] = (0..<10).map { (id: 100 + $0, text: String(repeating: "w", count: $0 + 1)) }
+private let passages: [(id: PassageID, text: String)] = (0..<10).map { (id: PassageID(100 + $0), text: String(repeating: "w", count: $0 + 1)) }
+
+/// One request per pane `(number, scorer, max length)` for `query` over `passages`.
+private func requests(_ query: String, _ passages: [(id: PassageID, text: String)],
+                      _ panes: [(Int, String, Int?)]) -> [ScoreRequest] {
+    panes.map { pane, scorer, maxLength in
+        ScoreRequest(pane: PaneID(pane), scorerName: scorer, maxLength: maxLength, query: query,
+                     passageIDs: passages.map(\.id), passages: passages.map(\.text))
+    }
+}
 
 /// Reads events until `finishedPanes` panes of `generation` have finished or failed.
 private func collect(_ iterator: inout AsyncStream<EngineEvent>.Iterator, generation: Int, finishedPanes: Int) async -> [EngineEvent] {
@@ -127,17 +136,17 @@ private func generation(of event: EngineEvent) -> Int? {
 }
 
 /// The scores a consumer ends up with for one pane of one generation.
-private func scores(in events: [EngineEvent], generation wantedGeneration: Int, pane wantedPane: Int) -> [Int: Double] {
-    var result: [Int: Double] = [:]
+private func scores(in events: [EngineEvent], generation wantedGeneration: Int, pane wantedPane: Int) -> [PassageID: Double] {
+    var result: [PassageID: Double] = [:]
     for event in events {
-        if case .partial(let generation, let pane, let scores, _, _) = event, generation == wantedGeneration, pane == wantedPane {
+        if case .partial(let generation, let pane, let scores, _, _) = event, generation == wantedGeneration, pane == PaneID(wantedPane) {
             for (id, score) in scores { result[id] = score.score }
         }
     }
     return result
 }
 
-private func expectedScores(maxLength: Int?) -> [Int: Double] {
+private func expectedScores(maxLength: Int?) -> [PassageID: Double] {
     Dictionary(uniqueKeysWithValues: passages.map { ($0.id, FakeScorer.score($0.text, maxLength: maxLength)) })
 }
 
@@ -155,14 +164,14 @@ struct RuntimeRankingEngineTests {
         let engine = RankingEngine { [scorer] _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
 
-        await engine.request(generation: 1, query: "old", passages: passages, panes: [(paneIndex: 0, scorerName: "slow", maxLength: nil)])
+        await engine.request(generation: 1, requests("old", passages, [(0, "slow", nil)]))
         var before: [EngineEvent] = []
         while let event = await iterator.next() {
             before.append(event)
             if case .partial = event { break }
         }
         await oldScorerWaiting.wait()
-        await engine.request(generation: 2, query: "new", passages: passages, panes: [(paneIndex: 0, scorerName: "slow", maxLength: nil)])
+        await engine.request(generation: 2, requests("new", passages, [(0, "slow", nil)]))
         // The old scorer now reports its second batch, after the newer request: it must be dropped.
         releaseOldScorer.open()
         let after = await collect(&iterator, generation: 2, finishedPanes: 1)
@@ -187,11 +196,10 @@ struct RuntimeRankingEngineTests {
         }
         let engine = RankingEngine { [scorer] _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
-        await engine.request(generation: 1, query: "q", passages: passages, panes: [(paneIndex: 0, scorerName: "a", maxLength: nil)])
+        await engine.request(generation: 1, requests("q", passages, [(0, "a", nil)]))
         await waiting.wait()
         // A pane is added while pane 0 is scoring: the same query is requested again.
-        await engine.request(generation: 2, query: "q", passages: passages,
-                             panes: [(paneIndex: 0, scorerName: "a", maxLength: nil), (paneIndex: 1, scorerName: "a", maxLength: 8)])
+        await engine.request(generation: 2, requests("q", passages, [(0, "a", nil), (1, "a", 8)]))
         release.open()
         let events = await collect(&iterator, generation: 2, finishedPanes: 2)
 
@@ -199,7 +207,7 @@ struct RuntimeRankingEngineTests {
         try #require(calls.count == 3)
         #expect(calls[0].outcome == .cancelled && calls[0].batchesReported == 2)
         #expect(calls[1].passages == passages.suffix(6).map(\.text))
-        let firstOfPane0 = events.first { if case .partial(2, 0, _, _, _) = $0 { true } else { false } }
+        let firstOfPane0 = events.first { if case .partial(2, PaneID(0), _, _, _) = $0 { true } else { false } }
         if case .partial(_, _, let scores, 4, 10) = firstOfPane0 { #expect(scores.count == 4) } else { Issue.record("no reused partial: \(events)") }
         #expect(scores(in: events, generation: 2, pane: 0) == expectedScores(maxLength: nil))
         #expect(scores(in: events, generation: 2, pane: 1) == expectedScores(maxLength: 8))
@@ -209,17 +217,16 @@ struct RuntimeRankingEngineTests {
         let log = CallLog()
         let engine = RankingEngine { name in FakeScorer(name: name, log: log) }
         var iterator = engine.events.makeAsyncIterator()
-        await engine.request(generation: 7, query: "q", passages: passages,
-                             panes: [(paneIndex: 0, scorerName: "a", maxLength: nil), (paneIndex: 1, scorerName: "b", maxLength: 16)])
+        await engine.request(generation: 7, requests("q", passages, [(0, "a", nil), (1, "b", 16)]))
         let events = await collect(&iterator, generation: 7, finishedPanes: 2)
 
         var trail: [String] = []
         for event in events {
             switch event {
-            case .loaded(let pane, let info): trail.append("loaded \(pane) \(info.name)")
-            case .partial(_, let pane, let scores, let completed, let total): trail.append("partial \(pane) +\(scores.count) \(completed)/\(total)")
-            case .finished(_, let pane, let seconds): trail.append("finished \(pane)"); #expect(seconds >= 0)
-            case .failed(_, let pane, let message): trail.append("failed \(pane) \(message)")
+            case .loaded(let pane, let info): trail.append("loaded \(pane.rawValue) \(info.name)")
+            case .partial(_, let pane, let scores, let completed, let total): trail.append("partial \(pane.rawValue) +\(scores.count) \(completed)/\(total)")
+            case .finished(_, let pane, let seconds): trail.append("finished \(pane.rawValue)"); #expect(seconds >= 0)
+            case .failed(_, let pane, let message): trail.append("failed \(pane.rawValue) \(message)")
             }
         }
         let batches = (1...5).map { "+2 \($0 * 2)/10" }
@@ -232,29 +239,29 @@ struct RuntimeRankingEngineTests {
         let log = CallLog()
         let engine = RankingEngine { name in FakeScorer(name: name, log: log) }
         var iterator = engine.events.makeAsyncIterator()
-        let pane = [(paneIndex: 0, scorerName: "a", maxLength: Int?.some(64))]
-        await engine.request(generation: 1, query: "q", passages: Array(passages.prefix(6)), panes: pane)
+        let pane: [(Int, String, Int?)] = [(0, "a", 64)]
+        await engine.request(generation: 1, requests("q", Array(passages.prefix(6)), pane))
         _ = await collect(&iterator, generation: 1, finishedPanes: 1)
 
         // Same query, same passages: everything comes from the cache, without scoring.
-        await engine.request(generation: 2, query: "q", passages: Array(passages.prefix(6)), panes: pane)
+        await engine.request(generation: 2, requests("q", Array(passages.prefix(6)), pane))
         let repeated = await collect(&iterator, generation: 2, finishedPanes: 1)
         #expect(log.all.count == 1)
-        guard case .partial(2, 0, let cached, 6, 6) = repeated.first else {
+        guard case .partial(2, PaneID(0), let cached, 6, 6) = repeated.first else {
             Issue.record("expected one cached partial first, got \(repeated)")
             return
         }
         #expect(cached.count == 6)
 
         // Four more passages: the six cached arrive first, only the four new ones are scored.
-        await engine.request(generation: 3, query: "q", passages: passages, panes: pane)
+        await engine.request(generation: 3, requests("q", passages, pane))
         let grown = await collect(&iterator, generation: 3, finishedPanes: 1)
         #expect(log.all.last?.passages == passages.suffix(4).map(\.text))
-        if case .partial(3, 0, let first, 6, 10) = grown.first { #expect(first.count == 6) } else { Issue.record("no cached partial: \(grown)") }
+        if case .partial(3, PaneID(0), let first, 6, 10) = grown.first { #expect(first.count == 6) } else { Issue.record("no cached partial: \(grown)") }
         #expect(scores(in: grown, generation: 3, pane: 0) == expectedScores(maxLength: 64))
 
         // Another max length is another cache entry.
-        await engine.request(generation: 4, query: "q", passages: passages, panes: [(paneIndex: 0, scorerName: "a", maxLength: 32)])
+        await engine.request(generation: 4, requests("q", passages, [(0, "a", 32)]))
         _ = await collect(&iterator, generation: 4, finishedPanes: 1)
         #expect(log.all.count == 3 && log.all.last?.passages.count == 10)
     }
@@ -266,10 +273,9 @@ struct RuntimeRankingEngineTests {
             return FakeScorer(name: name, log: log)
         }
         var iterator = engine.events.makeAsyncIterator()
-        await engine.request(generation: 1, query: "q", passages: passages,
-                             panes: [(paneIndex: 0, scorerName: "missing", maxLength: nil), (paneIndex: 1, scorerName: "a", maxLength: nil)])
+        await engine.request(generation: 1, requests("q", passages, [(0, "missing", nil), (1, "a", nil)]))
         let events = await collect(&iterator, generation: 1, finishedPanes: 2)
-        guard case .failed(1, 0, let message) = events.first else {
+        guard case .failed(1, PaneID(0), let message) = events.first else {
             Issue.record("expected a failure first, got \(events)")
             return
         }
@@ -283,7 +289,7 @@ struct RuntimeRankingEngineTests {
         scorer.reportsBatches = false
         let engine = RankingEngine { [scorer] _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
-        await engine.request(generation: 1, query: "q", passages: passages, panes: [(paneIndex: 0, scorerName: "quiet", maxLength: nil)])
+        await engine.request(generation: 1, requests("q", passages, [(0, "quiet", nil)]))
         let events = await collect(&iterator, generation: 1, finishedPanes: 1)
         #expect(scores(in: events, generation: 1, pane: 0) == expectedScores(maxLength: nil))
     }
@@ -292,8 +298,8 @@ struct RuntimeRankingEngineTests {
         let log = CallLog()
         let engine = RankingEngine { name in FakeScorer(name: name, log: log) }
         var iterator = engine.events.makeAsyncIterator()
-        await engine.request(generation: 5, query: "new", passages: passages, panes: [(paneIndex: 0, scorerName: "a", maxLength: nil)])
-        await engine.request(generation: 4, query: "stale", passages: passages, panes: [(paneIndex: 0, scorerName: "a", maxLength: nil)])
+        await engine.request(generation: 5, requests("new", passages, [(0, "a", nil)]))
+        await engine.request(generation: 4, requests("stale", passages, [(0, "a", nil)]))
         let events = await collect(&iterator, generation: 5, finishedPanes: 1)
         #expect(events.allSatisfy { generation(of: $0) != 4 })
         #expect(log.all.map(\.query) == ["new"])

@@ -15,9 +15,9 @@ struct RuntimeTraceTests {
         let writer = try TraceWriter(fileURL: url)
         for milliseconds in 1...99 { writer.recordInput(.control("a"), millisecondsToRedraw: Double(milliseconds)) }
         writer.recordInput(.paste("secret text"), millisecondsToRedraw: 3)
-        writer.recordPane(PaneTiming(pane: 0, scorer: "mini", firstMilliseconds: 120, completeMilliseconds: 900, passages: 100))
-        writer.recordPane(PaneTiming(pane: 0, scorer: "mini", firstMilliseconds: 80, completeMilliseconds: 700, passages: 100))
-        writer.recordPane(PaneTiming(pane: 2, scorer: nil, firstMilliseconds: 1.5, completeMilliseconds: 1.5, passages: 100))
+        writer.recordPane(PaneTiming(pane: PaneID(0), scorer: "mini", firstMilliseconds: 120, completeMilliseconds: 900, passages: 100))
+        writer.recordPane(PaneTiming(pane: PaneID(0), scorer: "mini", firstMilliseconds: 80, completeMilliseconds: 700, passages: 100))
+        writer.recordPane(PaneTiming(pane: PaneID(2), scorer: nil, firstMilliseconds: 1.5, completeMilliseconds: 1.5, passages: 100))
         writer.close()
 
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -68,12 +68,12 @@ struct RuntimeTraceTests {
         var timer = RankingTimer()
         let info = ScorerInfo(name: "bm25", kind: .lexical, maxLength: nil, summary: "", scoreName: "BM25", probabilityName: nil)
         timer.queryChanged(generation: 3, at: start)
-        #expect(timer.observe(.loaded(pane: 1, info: info), at: start) == nil)
-        #expect(timer.observe(.partial(generation: 2, pane: 1, scores: [:], completed: 1, total: 9), at: start + .milliseconds(5)) == nil)
-        #expect(timer.observe(.finished(generation: 2, pane: 1, seconds: 0), at: start + .milliseconds(6)) == nil)
-        #expect(timer.observe(.partial(generation: 3, pane: 1, scores: [:], completed: 4, total: 8), at: start + .milliseconds(160)) == nil)
-        #expect(timer.observe(.partial(generation: 3, pane: 1, scores: [:], completed: 8, total: 8), at: start + .milliseconds(190)) == nil)
-        let timing = timer.observe(.finished(generation: 3, pane: 1, seconds: 0), at: start + .milliseconds(200))
-        #expect(timing == PaneTiming(pane: 1, scorer: "bm25", firstMilliseconds: 160, completeMilliseconds: 200, passages: 8))
+        #expect(timer.observe(.loaded(pane: PaneID(1), info: info), at: start) == nil)
+        #expect(timer.observe(.partial(generation: 2, pane: PaneID(1), scores: [:], completed: 1, total: 9), at: start + .milliseconds(5)) == nil)
+        #expect(timer.observe(.finished(generation: 2, pane: PaneID(1), seconds: 0), at: start + .milliseconds(6)) == nil)
+        #expect(timer.observe(.partial(generation: 3, pane: PaneID(1), scores: [:], completed: 4, total: 8), at: start + .milliseconds(160)) == nil)
+        #expect(timer.observe(.partial(generation: 3, pane: PaneID(1), scores: [:], completed: 8, total: 8), at: start + .milliseconds(190)) == nil)
+        let timing = timer.observe(.finished(generation: 3, pane: PaneID(1), seconds: 0), at: start + .milliseconds(200))
+        #expect(timing == PaneTiming(pane: PaneID(1), scorer: "bm25", firstMilliseconds: 160, completeMilliseconds: 200, passages: 8))
     }
 }

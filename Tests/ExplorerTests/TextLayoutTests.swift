@@ -11,9 +11,9 @@ import Testing
         #expect(DisplayWidth.of("ＡＢ") == 4, "full-width Latin is wide")
         #expect(DisplayWidth.of("e\u{301}") == 1)
         #expect(DisplayWidth.of("🗼") == 2)
-        #expect(DisplayWidth.of("🇫🇷") == 2)
-        #expect(DisplayWidth.of("👩‍👩‍👧") == 2)
-        #expect(DisplayWidth.of("❤️") == 2, "emoji presentation selector")
+        #expect(DisplayWidth.of("🇫🇷") == 2, "two regional indicators of one column")
+        #expect(DisplayWidth.of("👩‍👩‍👧") == 6, "the members of a ZWJ sequence side by side")
+        #expect(DisplayWidth.of("❤️") == 1, "the text heart: the variation selector is left out")
         #expect(DisplayWidth.of("✂") == 1)
         #expect(DisplayWidth.of("a\u{200B}b") == 2, "zero-width space")
         #expect(DisplayWidth.of("a\tb") == 3, "a tab is drawn as a space")
@@ -39,6 +39,22 @@ import Testing
         }
         #expect(grid[column + 1, found].text == "")
         #expect(grid[column + 2, found].text == "京")
+    }
+
+    @Test func graphemesAreDrawnAsTheCellsTheTerminalAdvancesBy() {
+        var grid = CellGrid(width: 20, height: 1)
+        let text = "👩‍👩‍👧|🇫🇷|❤️|e\u{301}|1️⃣|a"
+        var state = ExplorerState(passages: [.init(text: text)], scorers: ["bm25"], width: 60, height: 10)
+        _ = state.handle(.resize(width: 60, height: 10))
+        let screen = ExplorerView.render(state)
+        guard let row = (0..<screen.height).first(where: { row in (0..<screen.width).contains { screen[$0, row].text == "👩" } }),
+              let start = (0..<screen.width).first(where: { screen[$0, row].text == "👩" }) else {
+            Issue.record("the ZWJ sequence was not drawn")
+            return
+        }
+        for column in 0..<min(20, screen.width - start) { grid[column, 0] = screen[start + column, row] }
+        #expect(grid.cells.prefix(18).map(\.text) == ["👩", "", "👩", "", "👧", "", "|", "🇫", "🇷", "|", "❤", "|", "e\u{301}", "|", "1\u{20E3}", "|", "a", " "])
+        #expect(grid.cells.prefix(18).reduce(0) { $0 + DisplayWidth.of($1.text) } == 18, "the text shown fills exactly the columns it takes")
     }
 
     @Test func controlCharactersInPassagesDoNotReachTheScreen() {

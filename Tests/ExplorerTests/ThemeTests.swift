@@ -69,12 +69,6 @@ import TestSupport
         #expect(ThemeLibrary(directory: nil).theme(named: "dark") == Theme.dark)
     }
 
-    @Test func theThemesFolderIsFound() {
-        #expect(ThemeLibrary.findDirectory(environment: ["RERANK_THEMES": themesFolder.path], executablePath: "")?.path == themesFolder.path)
-        let found = ThemeLibrary.findDirectory(environment: [:], executablePath: "/nonexistent/bin/rerank")
-        #expect(found.map { ThemeLibrary(directory: $0).names.count } == 5, "the checkout's Themes folder")
-    }
-
     @Test func hexColoursParseAndPrint() {
         #expect(RGB(hex: "#1c1C1c") == RGB(red: 0x1C, green: 0x1C, blue: 0x1C))
         #expect(RGB(hex: "1c1c1c") == nil)

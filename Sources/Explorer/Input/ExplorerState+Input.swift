@@ -146,7 +146,7 @@ extension ExplorerState {
                 history.stopBrowsing()
                 return queryChanged()
             }
-            let paragraphs = PassageText.paragraphs(text)
+            let paragraphs = PassageSources.paragraphs(in: text)
             guard !paragraphs.isEmpty else { return [] }
             let effects = addPassages(paragraphs.map { PassageRecord(text: $0) })
             status = StatusMessage("pasted \(paragraphs.count) passage\(paragraphs.count == 1 ? "" : "s") — u undoes")

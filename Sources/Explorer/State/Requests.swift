@@ -19,21 +19,6 @@ public struct ScoreRequest: Sendable, Hashable {
         self.passageIDs = passageIDs
         self.passages = passages
     }
-
-    /// A scorer batch's results keyed by passage id (indices outside the request are skipped).
-    public func scores(of batch: ScoredBatch) -> [PassageID: PairScore] {
-        var result: [PassageID: PairScore] = [:]
-        result.reserveCapacity(batch.indices.count)
-        for (index, score) in zip(batch.indices, batch.scores) where passageIDs.indices.contains(index) {
-            result[passageIDs[index]] = score
-        }
-        return result
-    }
-
-    /// The `.batch` update for a scorer batch.
-    public func update(for batch: ScoredBatch) -> EngineUpdate {
-        .batch(pane, query: query, scores: scores(of: batch), completed: batch.completed, total: batch.total)
-    }
 }
 
 /// Everything a `.loadReading` effect needs, taken from the state when the work starts.

@@ -1,22 +1,22 @@
-/// How many terminal columns text occupies: East Asian wide characters and emoji take two,
-/// combining marks, format and control characters none (a tab, drawn as a space, one),
-/// everything else one.
+/// How many terminal columns text occupies, and how a grapheme is split into terminal cells: one
+/// policy for the views and the ncurses backend, so the columns the views measure are the columns
+/// the terminal fills.
+///
+/// A grapheme is drawn as its spacing characters, each in a cell of its own (one column, or two for
+/// East Asian wide characters and emoji, as glibc's `wcwidth` says, which ncurses and tmux follow),
+/// with the combining marks after it in the same cell. Joiners, variation selectors, tag characters
+/// and other format and control characters are left out (a tab is drawn as a space). So a ZWJ emoji
+/// sequence shows its members side by side, a flag its two regional indicators and `❤️` the text
+/// heart: terminals that would join or widen them cannot shift the columns after them.
 public enum DisplayWidth {
-    /// Columns one grapheme occupies (0, 1 or 2).
+    /// Columns one grapheme occupies: the sum of its spacing characters' widths.
     public static func character(_ character: Character) -> Int {
         let utf8 = character.utf8
         if utf8.count == 1, let byte = utf8.first {
             return (byte >= 0x20 && byte < 0x7F) || byte == 0x09 ? 1 : 0
         }
-        let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if scalars.count == 1 { return scalar(first) }
         var width = 0
-        for scalar in scalars {
-            if scalar.value == 0xFE0F { return 2 }  // emoji presentation selector
-            width = max(width, Self.scalar(scalar))
-        }
-        if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }  // regional-indicator flag
+        for scalar in character.unicodeScalars { width += Self.scalar(scalar) }
         return width
     }
 
@@ -28,7 +28,7 @@ public enum DisplayWidth {
         return total
     }
 
-    /// Columns one Unicode scalar occupies on its own.
+    /// Columns one Unicode scalar occupies on its own: 0 for marks, format and control characters.
     public static func scalar(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
         if value == 0x09 { return 1 }  // a tab is drawn as one space
@@ -37,8 +37,40 @@ public enum DisplayWidth {
         case .nonspacingMark, .enclosingMark, .format, .control: return 0
         default: break
         }
-        if (0x1160...0x11FF).contains(value) { return 0 }  // Hangul medial vowels and finals join the syllable
+        if isMedialJamo(value) { return 0 }
         return isWide(value) ? 2 : 1
+    }
+
+    /// The cells a grapheme is drawn in, left to right: each spacing character (a tab as a space)
+    /// with the combining marks that follow it, and its width, 1 or 2. Empty when nothing is drawn.
+    public static func cells(of character: Character) -> [(text: String, width: Int)] {
+        var cells: [(text: String, width: Int)] = []
+        for scalar in character.unicodeScalars {
+            let width = Self.scalar(scalar)
+            if width > 0 {
+                cells.append((scalar.value == 0x09 ? " " : String(scalar), width))
+            } else if !cells.isEmpty, combinesWithPrevious(scalar) {
+                cells[cells.count - 1].text.unicodeScalars.append(scalar)
+            }
+        }
+        return cells
+    }
+
+    /// True for zero-width scalars drawn in the cell of the character before them (combining marks,
+    /// Hangul vowel and final jamo); other zero-width scalars are left out.
+    public static func combinesWithPrevious(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x300 { return false }
+        if (0xFE00...0xFE0F).contains(value) || (0xE0100...0xE01EF).contains(value) { return false }  // variation selectors
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .enclosingMark: return true
+        default: return isMedialJamo(value)
+        }
+    }
+
+    /// Hangul medial vowels and finals, which join the syllable before them.
+    private static func isMedialJamo(_ value: UInt32) -> Bool {
+        (0x1160...0x11FF).contains(value) || (0xD7B0...0xD7FF).contains(value)
     }
 
     /// The string cut to at most `width` columns, ending in `…` when something was cut.

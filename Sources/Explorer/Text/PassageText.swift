@@ -1,22 +1,5 @@
-/// Small text helpers for passages: paragraphs of pasted text, the first line shown in a row.
+/// Small text helpers for passages: the first line shown in a row and the part of it drawn.
 enum PassageText {
-    /// Blank-line-separated paragraphs, each with its lines joined by single spaces.
-    static func paragraphs(_ text: String) -> [String] {
-        var result: [String] = []
-        var current: [Substring] = []
-        for line in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline) {
-            let trimmed = line.trimmingWhitespace()
-            if trimmed.isEmpty {
-                if !current.isEmpty { result.append(current.joined(separator: " ")) }
-                current.removeAll()
-            } else {
-                current.append(trimmed)
-            }
-        }
-        if !current.isEmpty { result.append(current.joined(separator: " ")) }
-        return result
-    }
-
     /// The first non-blank line without surrounding whitespace, for one-line rows.
     static func firstLine(_ text: String) -> Substring {
         var rest = text[...]

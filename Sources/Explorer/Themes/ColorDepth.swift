@@ -1,10 +1,11 @@
-/// How many colours the terminal can show.
+/// How many colours the terminal can show; the backend detects it and `ResolvedPalette` resolves
+/// a theme's colours for it.
 public enum ColorDepth: String, Sendable, Hashable, CaseIterable {
     /// 24-bit colour: colour numbers are `0xRRGGBB`.
     case trueColor
     /// The xterm 256-colour palette.
     case xterm256
-    /// The 16 system colours.
+    /// The 16 system colours (terminals with only 8 show 8–15 as 0–7).
     case ansi16
     /// No colour (NO_COLOR, or a terminal without colour): attributes carry the emphasis.
     case monochrome
@@ -14,12 +15,17 @@ public enum ColorDepth: String, Sendable, Hashable, CaseIterable {
     /// needs a direct-colour entry (`COLORS` ≥ 2^24, e.g. `TERM=xterm-direct`), since ncurses can
     /// only emit what terminfo describes even when `COLORTERM` says `truecolor`.
     public static func detect(environment: [String: String], terminalColors: Int) -> ColorDepth {
-        if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return .monochrome }
+        if colorIsDisabled(environment: environment) { return .monochrome }
         switch terminalColors {
         case (1 << 24)...: return .trueColor
         case 256...: return .xterm256
         case 8...: return .ansi16
         default: return .monochrome
         }
+    }
+
+    /// True when `NO_COLOR` is set to a non-empty value (https://no-color.org).
+    public static func colorIsDisabled(environment: [String: String]) -> Bool {
+        !(environment["NO_COLOR"] ?? "").isEmpty
     }
 }

@@ -13,7 +13,7 @@ public struct TerminalStyle: Sendable, Hashable {
 }
 
 /// A theme resolved for one colour depth: what the backend asks for every cell it draws.
-public struct ResolvedPalette: Sendable, Hashable {
+public struct ResolvedPalette: TerminalPalette, Sendable, Hashable {
     public let theme: Theme
     public let depth: ColorDepth
     private let numbers: [ColorRole: Int]

@@ -8,7 +8,7 @@ public struct ThemeLibrary: Sendable {
     public private(set) var diagnostics: [ThemeDiagnostic]
 
     /// Loads every `*.toml` in `directory` (a `dark.toml` replaces the built-in default);
-    /// `nil` gives the built-in default only.
+    /// `nil` gives the built-in default only. The CLI finds the folder with `ResourceLocator`.
     public init(directory: URL?) {
         themes = [Theme.dark]
         diagnostics = []
@@ -35,29 +35,6 @@ public struct ThemeLibrary: Sendable {
     }
 
     public var names: [String] { themes.map(\.name) }
-
-    /// Where the `Themes` folder is: `$RERANK_THEMES`, else `Themes` beside the executable or in
-    /// `../share/rerank` from it, else `Themes` in the current folder, else the source checkout the
-    /// program was built from. `nil` when none exists (the built-in theme still works).
-    public static func findDirectory(environment: [String: String] = ProcessInfo.processInfo.environment,
-                                     executablePath: String = CommandLine.arguments.first ?? "") -> URL? {
-        let fileManager = FileManager.default
-        var candidates: [URL] = []
-        if let custom = environment["RERANK_THEMES"], !custom.isEmpty { candidates.append(URL(fileURLWithPath: custom)) }
-        if !executablePath.isEmpty {
-            let folder = URL(fileURLWithPath: executablePath).resolvingSymlinksInPath().deletingLastPathComponent()
-            candidates.append(folder.appendingPathComponent("Themes"))
-            candidates.append(folder.deletingLastPathComponent().appendingPathComponent("share/rerank/Themes"))
-        }
-        candidates.append(URL(fileURLWithPath: fileManager.currentDirectoryPath).appendingPathComponent("Themes"))
-        var source = URL(fileURLWithPath: #filePath)
-        for _ in 0..<4 { source.deleteLastPathComponent() }
-        candidates.append(source.appendingPathComponent("Themes"))
-        return candidates.first { candidate in
-            var isFolder: ObjCBool = false
-            return fileManager.fileExists(atPath: candidate.path, isDirectory: &isFolder) && isFolder.boolValue
-        }
-    }
 
     public func theme(named name: String) -> Theme? {
         themes.first { $0.name == name }

@@ -29,12 +29,20 @@ extension CellGrid {
     private mutating func place<S: StringProtocol>(_ text: S, column start: Int, row: Int, end: Int, style: CellStyle) -> Int {
         var column = start
         for character in text {
-            let shown: Character = character == "\t" ? " " : character
-            let columns = DisplayWidth.character(shown)
+            if let ascii = character.asciiValue {
+                guard ascii >= 0x20 && ascii < 0x7F || ascii == 0x09 else { continue }
+                guard column < end else { break }
+                put(ascii == 0x09 ? " " : String(character), wide: false, column: column, row: row, style: style)
+                column += 1
+                continue
+            }
+            let columns = DisplayWidth.character(character)
             if columns == 0 { continue }
             if column + columns > end { break }
-            put(String(shown), wide: columns == 2, column: column, row: row, style: style)
-            column += columns
+            for cell in DisplayWidth.cells(of: character) {
+                put(cell.text, wide: cell.width == 2, column: column, row: row, style: style)
+                column += cell.width
+            }
         }
         return column
     }

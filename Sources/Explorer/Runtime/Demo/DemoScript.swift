@@ -26,8 +26,10 @@ public struct DemoScript: Sendable, Hashable {
         }
     }
 
-    public static let paneRange = 1...4
-    public static let maxLengthRange = 2...8192
+    /// Pane numbers a step may name, as people count them.
+    public static let paneRange = 1...ExplorerState.maximumPanes
+    /// Token limits a `maxlen` step accepts (those of `:maxlen`).
+    public static let maxLengthRange = ExplorerCommand.maxLengthRange
 
     public var entries: [Entry]
 
@@ -72,6 +74,7 @@ public struct DemoScript: Sendable, Hashable {
         if line.hasPrefix(":") {
             let command = line.dropFirst().trimmingCharacters(in: .whitespaces)
             guard !command.isEmpty else { throw StepProblem(message: "':' needs a command after it, for example ':sort pane1'") }
+            if case .failure(let problem) = ExplorerCommand.parse(command) { throw StepProblem(message: problem.message) }
             return .command(command)
         }
         if let colon = line.firstIndex(of: ":"), !line[..<colon].contains(" ") {

@@ -3,6 +3,7 @@ import Synchronization
 
 /// Owns the loaded scorers and ranks the passages for every pane in the background.
 ///
+/// It takes the state's `ScoreRequest`s and reports by the state's `PaneID`s and `PassageID`s.
 /// Each `request` cancels the previous one. Cached scores are reported at once; the missing
 /// passages are then scored pane after pane, batch by batch, and every batch is streamed through
 /// `events`. Panes run one after another rather than in parallel: a model's BLAS kernels already
@@ -20,7 +21,7 @@ public actor RankingEngine {
     private var loads: [String: Task<any Scorer, any Error>] = [:]
     private var loaded: [String: any Scorer] = [:]
     private var cache: ScoreCache
-    private var announced: [Int: String] = [:]
+    private var announced: [PaneID: String] = [:]
     private var current: Task<Void, Never>?
 
     public init(cacheGroups: Int = 64, loader: @escaping Loader) {
@@ -31,24 +32,23 @@ public actor RankingEngine {
         self.cache = ScoreCache(capacity: cacheGroups)
     }
 
-    /// Ranks `passages` for `query` in every pane, replacing any earlier request. A request whose
-    /// generation is older than the current one is ignored. When this returns, no event of an
-    /// older generation will be delivered any more.
-    public func request(generation: Int, query: String, passages: [(id: Int, text: String)],
-                        panes: [(paneIndex: Int, scorerName: String, maxLength: Int?)]) {
+    /// Ranks the passages of each request (one per pane, scored in this order), replacing any
+    /// earlier request. A request whose generation is older than the current one is ignored. When
+    /// this returns, no event of an older generation will be delivered any more.
+    public func request(generation: Int, _ requests: [ScoreRequest]) {
         guard gate.open(generation) else { return }
         current?.cancel()
         let previous = current
-        let job = RankJob(generation: generation, query: query, passages: passages, started: .now)
+        let job = RankJob(generation: generation, started: .now)
         current = Task.detached(priority: .userInitiated) { [self] in
-            await self.run(job, panes: panes, after: previous)
+            await self.run(job, requests: requests, after: previous)
         }
     }
 
-    /// Stops the current request's work; its remaining events are not delivered.
+    /// Stops the current request's work between batches (the next request waits for it to stop,
+    /// so two requests never share the cores).
     public func cancel() {
         current?.cancel()
-        current = nil
     }
 
     /// Stops all work and ends `events`.
@@ -82,8 +82,6 @@ public actor RankingEngine {
 
     private struct RankJob: Sendable {
         var generation: Int
-        var query: String
-        var passages: [(id: Int, text: String)]
         var started: ContinuousClock.Instant
 
         var seconds: Double {
@@ -93,18 +91,20 @@ public actor RankingEngine {
 
     /// A pane's passages that are not cached yet.
     private struct PendingPane: Sendable {
-        var pane: Int
+        var pane: PaneID
         var key: ScoreCache.Key
-        var missing: [(id: Int, text: String)]
+        var missing: [(id: PassageID, text: String)]
         var cachedCount: Int
+        /// Passages in the pane's request.
+        var total: Int
     }
 
-    private nonisolated func run(_ job: RankJob, panes: [(paneIndex: Int, scorerName: String, maxLength: Int?)],
-                                 after previous: Task<Void, Never>?) async {
+    private nonisolated func run(_ job: RankJob, requests: [ScoreRequest], after previous: Task<Void, Never>?) async {
         var pending: [PendingPane] = []
-        for pane in panes {
-            let key = ScoreCache.Key(scorer: pane.scorerName, maxLength: pane.maxLength, query: job.query)
-            let waiting = PendingPane(pane: pane.paneIndex, key: key, missing: job.passages, cachedCount: 0)
+        for request in requests {
+            let key = ScoreCache.Key(scorer: request.scorerName, maxLength: request.maxLength, query: request.query)
+            let waiting = PendingPane(pane: request.pane, key: key, missing: Array(zip(request.passageIDs, request.passages)),
+                                      cachedCount: 0, total: request.passages.count)
             if let rest = await takeCached(job, waiting) { pending.append(rest) }
         }
         // Let the cancelled request stop before scoring, so two requests never share the cores;
@@ -121,18 +121,18 @@ public actor RankingEngine {
     private func takeCached(_ job: RankJob, _ pane: PendingPane) -> PendingPane? {
         if let scorer = loaded[pane.key.scorer] { announce(scorer.info, pane: pane.pane, generation: job.generation) }
         let cached = cache.scores(for: pane.key)
-        var found: [Int: PairScore] = [:]
-        var missing: [(id: Int, text: String)] = []
+        var found: [PassageID: PairScore] = [:]
+        var missing: [(id: PassageID, text: String)] = []
         for passage in pane.missing {
             if let score = cached[passage.text] { found[passage.id] = score } else { missing.append(passage) }
         }
         let completed = pane.cachedCount + found.count
         if !found.isEmpty {
             gate.emit(.partial(generation: job.generation, pane: pane.pane, scores: found,
-                               completed: completed, total: job.passages.count), generation: job.generation)
+                               completed: completed, total: pane.total), generation: job.generation)
         }
         guard missing.isEmpty else {
-            return PendingPane(pane: pane.pane, key: pane.key, missing: missing, cachedCount: completed)
+            return PendingPane(pane: pane.pane, key: pane.key, missing: missing, cachedCount: completed, total: pane.total)
         }
         gate.emit(.finished(generation: job.generation, pane: pane.pane, seconds: job.seconds), generation: job.generation)
         return nil
@@ -151,9 +151,9 @@ public actor RankingEngine {
 
         let reported = ReportedScores()
         let gate = self.gate
-        let total = job.passages.count
+        let total = pane.total
         let onBatch: @Sendable (ScoredBatch) -> Void = { batch in
-            var scores: [Int: PairScore] = [:]
+            var scores: [PassageID: PairScore] = [:]
             scores.reserveCapacity(batch.indices.count)
             for (index, score) in zip(batch.indices, batch.scores) where pane.missing.indices.contains(index) {
                 scores[pane.missing[index].id] = score
@@ -163,7 +163,7 @@ public actor RankingEngine {
                                completed: pane.cachedCount + batch.completed, total: total), generation: job.generation)
         }
         do {
-            let scores = try await scorer.score(query: job.query, passages: pane.missing.map(\.text),
+            let scores = try await scorer.score(query: pane.key.query, passages: pane.missing.map(\.text),
                                                 maxLength: pane.key.maxLength, onBatch: onBatch)
             let all = Array(zip(scores.indices, scores))
             await store(all, of: pane)
@@ -187,7 +187,7 @@ public actor RankingEngine {
         cache.store(valid.map { (text: pane.missing[$0.0].text, score: $0.1) }, for: pane.key)
     }
 
-    private func announce(_ info: ScorerInfo, pane: Int, generation: Int) {
+    private func announce(_ info: ScorerInfo, pane: PaneID, generation: Int) {
         guard announced[pane] != info.name else { return }
         if gate.emit(.loaded(pane: pane, info: info), generation: generation) { announced[pane] = info.name }
     }

@@ -11,7 +11,7 @@ import Glibc
 @MainActor
 public final class TerminalScreen {
     /// The colour depth the palette should resolve colours for.
-    public let colorDepth: TerminalColorDepth
+    public let colorDepth: ColorDepth
     public private(set) var width: Int
     public private(set) var height: Int
 
@@ -72,15 +72,15 @@ public final class TerminalScreen {
 
         var colors = 0
         var defaultColors = false
-        if !TerminalColorDepth.colorIsDisabled(environment: environment), has_colors() {
+        if !ColorDepth.colorIsDisabled(environment: environment), has_colors() {
             start_color()
             defaultColors = use_default_colors() == OK
             colors = Int(rerank_colors())
         }
-        colorDepth = TerminalColorDepth.detect(colors: colors, environment: environment)
+        colorDepth = ColorDepth.detect(environment: environment, terminalColors: colors)
         colorCount = colors
         hasDefaultColors = defaultColors
-        pairs = ColorPairTable(capacity: colorDepth == .none ? 0 : rerank_color_pairs())
+        pairs = ColorPairTable(capacity: colorDepth == .monochrome ? 0 : rerank_color_pairs())
         width = Int(rerank_getmaxx(window))
         height = Int(rerank_getmaxy(window))
 
@@ -176,28 +176,30 @@ public final class TerminalScreen {
     private func put(_ cell: Cell, row: Int32, column: Int32, palette: some TerminalPalette) {
         fillCharacters(cell.text)
         let pair = colorPair(for: cell, palette: palette)
+        let look = palette.attributes(for: cell)
         var attributes = rerank_attr_normal()
-        if cell.attributes.contains(.bold) { attributes |= rerank_attr_bold() }
-        if cell.attributes.contains(.dim) { attributes |= rerank_attr_dim() }
-        if cell.attributes.contains(.underline) { attributes |= rerank_attr_underline() }
-        if cell.attributes.contains(.reverse) { attributes |= rerank_attr_reverse() }
+        if look.contains(.bold) { attributes |= rerank_attr_bold() }
+        if look.contains(.dim) { attributes |= rerank_attr_dim() }
+        if look.contains(.underline) { attributes |= rerank_attr_underline() }
+        if look.contains(.reverse) { attributes |= rerank_attr_reverse() }
         var wide = cchar_t()
         let status = characters.withUnsafeBufferPointer { rerank_setcchar(&wide, $0.baseAddress, attributes, pair) }
         guard status == OK else { return }
         mvwadd_wchnstr(window, row, column, &wide, 1)
     }
 
-    /// The grapheme's first character (control characters become a space) and the zero-width
-    /// characters that follow it; ncurses holds at most five per cell.
+    /// The cell's spacing character (a tab or control character becomes a space) and the
+    /// combining marks after it, as `DisplayWidth.cells(of:)` puts them in a cell; ncurses holds at
+    /// most five per cell.
     private func fillCharacters(_ text: String) {
         var count = 0
         for scalar in text.unicodeScalars {
-            let value = wchar_t(bitPattern: scalar.value)
             if count == 0 {
-                characters[0] = scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value) ? 0x20 : value
+                guard DisplayWidth.scalar(scalar) > 0 else { continue }
+                characters[0] = scalar.value == 0x09 ? 0x20 : wchar_t(bitPattern: scalar.value)
                 count = 1
-            } else if count < 5, Self.isZeroWidth(scalar) {
-                characters[count] = value
+            } else if count < 5, DisplayWidth.combinesWithPrevious(scalar) {
+                characters[count] = wchar_t(bitPattern: scalar.value)
                 count += 1
             }
         }
@@ -208,17 +210,8 @@ public final class TerminalScreen {
         characters[count] = 0
     }
 
-    /// Combining marks, joiners and variation selectors, which share the previous character's cell.
-    private static func isZeroWidth(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .nonspacingMark, .enclosingMark: return true
-        case .format: return scalar != "\u{AD}"
-        default: return false
-        }
-    }
-
     private func colorPair(for cell: Cell, palette: some TerminalPalette) -> Int32 {
-        guard colorDepth != .none else { return 0 }
+        guard colorDepth != .monochrome else { return 0 }
         let colors = palette.colors(for: cell)
         let foreground = usable(colors.foreground, fallback: COLOR_WHITE)
         let background = usable(colors.background, fallback: COLOR_BLACK)

@@ -1,6 +1,6 @@
 /// How long one pane took to rank after the query changed.
 public struct PaneTiming: Sendable, Hashable {
-    public var pane: Int
+    public var pane: PaneID
     /// The pane's scorer name, when the engine announced it.
     public var scorer: String?
     /// Query change → first partial ranking.
@@ -9,7 +9,7 @@ public struct PaneTiming: Sendable, Hashable {
     public var completeMilliseconds: Double
     public var passages: Int
 
-    public init(pane: Int, scorer: String?, firstMilliseconds: Double, completeMilliseconds: Double, passages: Int) {
+    public init(pane: PaneID, scorer: String?, firstMilliseconds: Double, completeMilliseconds: Double, passages: Int) {
         self.pane = pane
         self.scorer = scorer
         self.firstMilliseconds = firstMilliseconds
@@ -25,9 +25,9 @@ public struct PaneTiming: Sendable, Hashable {
 public struct RankingTimer: Sendable {
     private var generation: Int?
     private var changedAt: ContinuousClock.Instant = .now
-    private var firstPartial: [Int: ContinuousClock.Instant] = [:]
-    private var scorers: [Int: String] = [:]
-    private var totals: [Int: Int] = [:]
+    private var firstPartial: [PaneID: ContinuousClock.Instant] = [:]
+    private var scorers: [PaneID: String] = [:]
+    private var totals: [PaneID: Int] = [:]
 
     public init() {}
 

@@ -39,7 +39,7 @@ public final class TraceWriter: Sendable {
 
     /// One pane's timings after a query change.
     public func recordPane(_ timing: PaneTiming) {
-        append(TraceRecord(event: TraceRecord.paneEvent, pane: timing.pane, scorer: timing.scorer,
+        append(TraceRecord(event: TraceRecord.paneEvent, pane: timing.pane.rawValue, scorer: timing.scorer,
                            firstMilliseconds: Self.rounded(timing.firstMilliseconds),
                            completeMilliseconds: Self.rounded(timing.completeMilliseconds), passages: timing.passages))
     }

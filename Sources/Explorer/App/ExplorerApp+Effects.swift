@@ -1,0 +1,108 @@
+import Foundation
+import Inference
+import PassageSources
+
+extension ExplorerApp {
+    /// Performs the work the reducer asked for. Scoring effects are gathered and acted on once:
+    /// right away when any asks for it, else after the debounce, else (a pane gone) by re-asking
+    /// the engine for the panes that remain.
+    func perform(_ effects: [Effect]) {
+        var scoreNow = false, scoreLater = false, paneStopped = false
+        for effect in effects {
+            switch effect {
+            case .quit: quitting = true
+            case .loadScorer(let pane, let name): loadScorer(pane, name: name)
+            case .score(_, let debounce): if debounce { scoreLater = true } else { scoreNow = true }
+            case .cancelScoring: paneStopped = true
+            case .loadReading(let pane, let passage): loadReading(pane, passage)
+            case .loadModelList: loadModelList()
+            case .export(let url, let format): export(to: url, format: format)
+            case .openFile(let url): openFile(url)
+            case .setTheme(let name): palette = ResolvedPalette(theme: theme(named: name), depth: screen?.colorDepth ?? .monochrome)
+            case .saveSession: autosaver?.submit(SessionSnapshot(state))
+            }
+        }
+        if scoreNow {
+            startScoring()
+        } else if scoreLater {
+            queryChanged()
+        } else if paneStopped {
+            if debouncer.deadline == nil { startScoring() } else { onEngine { await $0.cancel() } }
+        }
+    }
+
+    /// Applies an update that arrived after an `await` and redraws.
+    private func deliver(_ update: EngineUpdate) {
+        perform(state.apply(update))
+        scheduleRedraw()
+    }
+
+    private func scorerName(of pane: PaneID) -> String? {
+        state.paneIndex(pane).map { state.panes[$0].scorerName }
+    }
+
+    private func loadScorer(_ pane: PaneID, name: String) {
+        let engine = self.engine
+        Task {
+            do {
+                let scorer = try await engine.scorer(named: name)
+                guard scorerName(of: pane) == name else { return }
+                deliver(.scorerReady(pane, scorer.info))
+            } catch {
+                guard scorerName(of: pane) == name else { return }
+                deliver(.failed(pane, message: "\(error)"))
+            }
+        }
+    }
+
+    private func loadReading(_ pane: PaneID, _ passage: PassageID) {
+        guard let request = state.readingRequest(pane: pane, passage: passage) else { return }
+        let engine = self.engine
+        Task {
+            do {
+                let scorer = try await engine.scorer(named: request.scorerName)
+                let reading = await Task.detached {
+                    scorer.reading(query: request.query, passage: request.text, maxLength: request.maxLength)
+                }.value
+                deliver(request.update(reading))
+            } catch {
+                deliver(.status(StatusMessage("\(request.scorerName): \(error)", isError: true)))
+            }
+        }
+    }
+
+    private func loadModelList() {
+        let list = configuration.listModels
+        Task {
+            let choices = await Task.detached { list() }.value
+            deliver(.modelList(choices))
+        }
+    }
+
+    private func openFile(_ url: URL) {
+        Task {
+            let loaded = await Task.detached { () -> Result<PassageCollection, PassageSourceError> in
+                do throws(PassageSourceError) {
+                    return .success(try PassageSources.load(contentsOf: url))
+                } catch {
+                    return .failure(error)
+                }
+            }.value
+            switch loaded {
+            case .success(let collection): deliver(.passagesLoaded(collection))
+            case .failure(let error): deliver(.status(StatusMessage(error.description, isError: true)))
+            }
+        }
+    }
+
+    private func export(to url: URL, format: ExportFormat) {
+        let text = ComparisonExport.render(state, format: format)
+        do {
+            try Data(text.utf8).write(to: url, options: .atomic)
+            perform(state.apply(.status(StatusMessage("wrote the comparison to \(url.path)"))))
+        } catch {
+            perform(state.apply(.status(StatusMessage("\(url.path): the export could not be written (\(error.localizedDescription))",
+                                                      isError: true))))
+        }
+    }
+}

@@ -1,0 +1,175 @@
+import Foundation
+
+/// The explorer's main loop, on the main actor: reads input from the terminal, feeds it to the
+/// `ExplorerState` reducer, performs the effects it asks for, streams the `RankingEngine`'s results
+/// back into the state and redraws after every change.
+///
+/// Inference never runs on the main actor: the engine scores on its own tasks (BLAS on its
+/// threads), model loading, file reading and model listing run detached, and the main actor only
+/// applies their results. Typing goes through a ~150 ms debounce; each scoring request carries a
+/// new generation, so a newer query cancels the work of an older one.
+@MainActor
+public final class ExplorerApp {
+    var state: ExplorerState
+    let configuration: ExplorerConfiguration
+    let engine: RankingEngine
+    let autosaver: SessionAutosaver<SessionSnapshot>?
+    var palette: ResolvedPalette
+    var screen: TerminalScreen?
+    var quitting = false
+    var needsRedraw = false
+    private var redrawScheduled = false
+
+    // Scoring: see ExplorerApp+Scoring.swift.
+    var generation = 0
+    var debouncer = Debouncer<Void>()
+    /// The requests of the current generation, by pane.
+    var requests: [PaneID: ScoreRequest] = [:]
+    /// Panes of the current generation that still show their previous scores for the same query;
+    /// they are reset when their first result arrives, so unchanged panes do not flicker.
+    var awaitingStart: Set<PaneID> = []
+    var timer = RankingTimer()
+    var engineCalls: Task<Void, Never>?
+    var nextTick: ContinuousClock.Instant?
+
+    var demo: DemoPlayback?
+
+    /// How often the spinner advances while a pane is scoring.
+    static let tickInterval = Duration.milliseconds(100)
+
+    public init(configuration: ExplorerConfiguration) {
+        self.configuration = configuration
+        state = configuration.state
+        state.themeNames = configuration.themes.names
+        engine = RankingEngine(loader: configuration.loadScorer)
+        autosaver = configuration.session.map { SessionAutosaver(store: $0) }
+        palette = ResolvedPalette(theme: Theme.dark, depth: .monochrome)
+        demo = configuration.script.map(DemoPlayback.init(script:))
+    }
+
+    /// Opens the terminal, runs until the user quits, and restores the terminal however it ends.
+    /// Throws `TerminalError` when there is no terminal to run on, and a `SessionStoreError` when
+    /// the last save of the session failed.
+    public func run() async throws {
+        try await TerminalScreen.run(environment: configuration.environment) { screen in
+            await self.run(on: screen)
+        }
+        try autosaver?.flush()
+    }
+
+    private func run(on screen: TerminalScreen) async {
+        self.screen = screen
+        palette = ResolvedPalette(theme: theme(named: state.themeName), depth: screen.colorDepth)
+        perform(state.handle(.resize(width: screen.width, height: screen.height)))
+        if let notice = configuration.notice { perform(state.apply(.status(notice))) }
+        perform(state.initialEffects)
+        if configuration.saveAtStart { autosaver?.submit(SessionSnapshot(state)) }
+        let listener = Task { await self.listen() }
+        redraw()
+        while !quitting {
+            let events = await screen.nextEvents(maxWait: waitUntilNextTimer())
+            let received = ContinuousClock.now
+            for event in events where !quitting { handle(event) }
+            fireTimers()
+            reportSaveFailure()
+            guard !quitting else { break }
+            if !events.isEmpty || needsRedraw { redraw() }
+            if let trace = configuration.trace, !events.isEmpty {
+                let milliseconds = received.duration(to: .now).milliseconds
+                for event in events { trace.recordInput(event, millisecondsToRedraw: milliseconds) }
+            }
+        }
+        listener.cancel()
+        await engine.shutdown()
+        configuration.trace?.close()
+    }
+
+    // MARK: input
+
+    private func handle(_ event: InputEvent) {
+        if event == .key(.right), demo != nil, demoKeyAdvances {
+            advanceDemo()
+            return
+        }
+        if event == .control("z"), let screen {
+            screen.suspend()
+            return
+        }
+        perform(state.handle(event))
+    }
+
+    /// → advances the script when it would not move a cursor: in the lists, or at the end of the query.
+    private var demoKeyAdvances: Bool {
+        state.mode == .normal && (state.focus == .lists || state.query.cursor == state.query.characters.count)
+    }
+
+    private func advanceDemo() {
+        guard var playback = demo else { return }
+        defer { demo = playback }
+        guard let move = playback.player.advance() else {
+            perform(state.apply(.status(StatusMessage("the script is over (\(playback.player.script.entries.count) steps)"))))
+            return
+        }
+        if case .query = move.step {
+            playback.type(move.typing, at: .now)
+        } else {
+            perform(state.perform(move.step))
+        }
+    }
+
+    // MARK: timers
+
+    /// How long the loop may wait for input before a timer is due.
+    private func waitUntilNextTimer() -> Duration {
+        let deadlines = [debouncer.deadline, nextTick, demo?.deadline].compactMap { $0 }
+        guard let first = deadlines.min() else { return .seconds(1) }
+        return max(.zero, ContinuousClock.now.duration(to: first))
+    }
+
+    private func fireTimers() {
+        let now = ContinuousClock.now
+        if debouncer.take(at: now) != nil { startScoring() }
+        if let tick = nextTick, tick <= now {
+            if state.panes.contains(where: \.isScoring) {
+                perform(state.apply(.tick))
+                needsRedraw = true
+                nextTick = now + Self.tickInterval
+            } else {
+                nextTick = nil
+            }
+        }
+        if let frame = demo?.takeFrame(at: now) {
+            perform(state.replaceQuery(with: frame))
+            needsRedraw = true
+        }
+    }
+
+    private func reportSaveFailure() {
+        guard let failure = autosaver?.takeError() else { return }
+        perform(state.apply(.status(StatusMessage(failure.description, isError: true))))
+        needsRedraw = true
+    }
+
+    // MARK: drawing
+
+    func redraw() {
+        needsRedraw = false
+        screen?.draw(ExplorerView.render(state), palette: palette)
+    }
+
+    /// Redraws once the main actor is free, so a burst of results is drawn once.
+    func scheduleRedraw() {
+        needsRedraw = true
+        guard !redrawScheduled else { return }
+        redrawScheduled = true
+        Task {
+            await Task.yield()
+            redrawScheduled = false
+            if needsRedraw, !quitting { redraw() }
+        }
+    }
+
+    func theme(named name: String) -> Theme {
+        configuration.themes.theme(named: name) ?? Theme.dark
+    }
+}

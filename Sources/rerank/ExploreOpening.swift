@@ -1,0 +1,110 @@
+import ArgumentParser
+import Explorer
+import Foundation
+import ModelStore
+import PassageSources
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What the explorer opens with: a resumed session, or passages from files, standard input or a
+/// sample, with the panes from `--model` or the defaults. Problems worth knowing but not fatal
+/// (file warnings, a session set aside) are collected as `notices` for the status bar.
+struct ExploreOpening {
+    let command: Explore
+    let themes: ThemeLibrary
+    let resources: ResourceLocator
+    private(set) var notices: [String] = []
+    /// True when passages came from files or standard input (saved at once so they survive).
+    private(set) var passagesGiven = false
+
+    init(command: Explore, themes: ThemeLibrary, resources: ResourceLocator) {
+        self.command = command
+        self.themes = themes
+        self.resources = resources
+    }
+
+    mutating func state(store: SessionStore<SessionSnapshot>) throws -> ExplorerState {
+        if command.resume, let snapshot = try resumed(store) {
+            return try resumedState(snapshot)
+        }
+        let collection = try passages()
+        let scorers = command.model.isEmpty ? ExplorerModels.defaultScorers(ModelLocator().listing()) : command.model
+        return ExplorerState(passages: collection.passages, query: command.query ?? collection.queries.first ?? "",
+                             scorers: scorers, title: collection.title, themeName: command.theme ?? Theme.defaultName,
+                             themeNames: themes.names, presentation: command.present)
+    }
+
+    /// The saved session, or nil (with a notice) when there is none or it was set aside.
+    private mutating func resumed(_ store: SessionStore<SessionSnapshot>) throws -> SessionSnapshot? {
+        switch try store.load() {
+        case .restored(let snapshot):
+            return snapshot
+        case .missing:
+            notices.append("no saved session in \(store.fileURL.path); starting afresh")
+            return nil
+        case .setAside(_, let message):
+            notices.append(message)
+            return nil
+        }
+    }
+
+    /// The session with the command line's changes: more passages, other panes, query or theme.
+    private mutating func resumedState(_ saved: SessionSnapshot) throws -> ExplorerState {
+        var snapshot = saved
+        if !command.files.isEmpty { snapshot.passages += try fileCollection().passages }
+        if !command.model.isEmpty { snapshot.panes = command.model.map { SessionSnapshot.PaneSnapshot(scorer: $0) } }
+        if let query = command.query { snapshot.query = query }
+        if let theme = command.theme { snapshot.theme = theme }
+        if themes.theme(named: snapshot.theme) == nil { snapshot.theme = Theme.defaultName }
+        return ExplorerState(snapshot: snapshot, themeNames: themes.names, presentation: command.present)
+    }
+
+    /// Passages from the files, else standard input when it is not a terminal, else a sample.
+    private mutating func passages() throws -> PassageCollection {
+        if !command.files.isEmpty {
+            passagesGiven = true
+            return try fileCollection()
+        }
+        if isatty(STDIN_FILENO) == 0 {
+            do {
+                let collection = try PassageSources.readStandardInput()
+                passagesGiven = true
+                notices += collection.warnings
+                return collection
+            } catch .noPassages {
+                // Nothing was piped in (stdin is empty or closed): open a sample instead.
+            }
+        }
+        return try sampleCollection()
+    }
+
+    private mutating func fileCollection() throws -> PassageCollection {
+        var collections: [PassageCollection] = []
+        for file in command.files {
+            let collection = try PassageSources.load(contentsOf: URL(fileURLWithPath: file), name: file)
+            notices += collection.warnings
+            collections.append(collection)
+        }
+        guard collections.count > 1 else { return collections[0] }
+        return PassageCollection(title: "\(collections.count) files", queries: collections.flatMap(\.queries),
+                                 passages: collections.flatMap(\.passages))
+    }
+
+    /// The `--sample`, else the default one; no passages (with a notice) when there are no samples.
+    private mutating func sampleCollection() throws -> PassageCollection {
+        let catalog: SampleCatalog
+        do {
+            catalog = try SampleCatalog(locator: resources)
+        } catch {
+            if command.sample != nil { throw error }
+            notices.append(error.description)
+            return PassageCollection(title: "", passages: [])
+        }
+        guard let name = command.sample ?? catalog.defaultName else {
+            notices.append("no samples in \(catalog.directory.path); paste text or press o to open a file")
+            return PassageCollection(title: "", passages: [])
+        }
+        return try catalog.load(name: name)
+    }
+}

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// The explorer as people use it: the real binary in a tmux window, typed into and read back.
+@Suite("rerank explore end to end", .enabled(if: Fixtures.sharedAvailable && RerankBinary.available && TmuxSession.available))
+struct ExplorerEndToEndTests {
+    static let crossEncoder = "ms-marco-MiniLM-L6-ce-local"
+    static let query = "why are booster doses needed"
+    static let sample = Fixtures.repositoryRoot.appendingPathComponent("Samples/vaccines.jsonl")
+    static let passageCount = 16
+    /// Long enough for a debug build, which scores about twenty times slower than a release one.
+    static let rankingTimeout = Duration.seconds(240)
+
+    @Test("type a query, compare with rerank score, read a cut passage, resize, quit and restore the terminal",
+          .timeLimit(.minutes(10)))
+    func explorerSession() async throws {
+        let files = try TemporaryFiles("rerank-e2e")
+        let binary = try #require(RerankBinary.url)
+        var environment = RerankBinary.environment(home: files.directory)
+        environment["TERM"] = "xterm-256color"
+        environment.removeValue(forKey: "NO_COLOR")
+        environment.removeValue(forKey: "TMUX")
+        let done = files.directory.appendingPathComponent("done")
+        let wrapper = try files.write("explore.sh", """
+            #!/bin/sh
+            export TERM=xterm-256color
+            stty -g > '\(files.directory.path)/stty-before'
+            '\(binary.path)' explore --sample vaccines --model \(Self.crossEncoder) --model all-MiniLM-L6-v2 --model bm25
+            echo $? > '\(files.directory.path)/status'
+            stty -g > '\(files.directory.path)/stty-after'
+            touch '\(done.path)'
+            echo EXPLORER-EXITED
+            exec sleep 600
+            """)
+        let tmux = try TmuxSession(width: 160, height: 45, command: "sh '\(wrapper.path)'", environment: environment)
+
+        // The sample opens with its own query; replace it by typing another.
+        try await tmux.waitFor("the explorer to open") { $0.contains("❯") && $0.contains("1 \(Self.crossEncoder)") }
+        try tmux.press("C-u")
+        try tmux.type(Self.query)
+        let ranked = ExplorerScreen(try await tmux.waitFor("every pane to be ranked", timeout: Self.rankingTimeout) { screen in
+            screen.contains(Self.query) && ExplorerScreen(screen).everyPaneRanked(count: Self.passageCount)
+        })
+        #expect(ranked.panes.count == 3)
+
+        // Pane 1 ranks as `rerank score` does with the same model, query and passages.
+        let shown = ranked.rows(pane: 0)
+        let reference = try referenceRanking()
+        #expect(shown.map { $0.words.prefix(2).joined(separator: " ") } == reference.map(\.words))
+        for (row, expected) in zip(shown, reference) {
+            let score = try #require(row.score, "pane 1 shows no score for rank \(row.rank)")
+            #expect(abs(score - expected.score) < 0.006, "rank \(row.rank): \(score) on screen, \(expected.score) from rerank score")
+        }
+
+        // With a token limit of 64 pane 1 cuts the passages; the detail view of one shows where it
+        // stopped reading.
+        try tmux.press("Enter", ":")
+        try tmux.type("maxlen 64")
+        try tmux.press("Enter")
+        let limited = ExplorerScreen(try await tmux.waitFor("pane 1 ranked with 64 tokens", timeout: Self.rankingTimeout) { screen in
+            let layout = ExplorerScreen(screen)
+            return screen.contains("≤64") && layout.everyPaneRanked(count: Self.passageCount) && layout.rows(pane: 0).contains { $0.isTruncated }
+        })
+        let firstCut = limited.rows(pane: 0).firstIndex { $0.isTruncated }
+        let cut = try #require(firstCut)
+        try tmux.press("g")
+        for _ in 0..<cut { try tmux.press("j") }
+        try tmux.press("Enter")
+        try await tmux.waitFor("the detail view with its cut marker", timeout: Self.rankingTimeout) { $0.contains("cut at character") && $0.contains("✂") }
+        try tmux.press("Escape")
+        try await tmux.waitFor("the panes again") { ExplorerScreen($0).everyPaneRanked(count: Self.passageCount) }
+
+        // Resizing redraws for the new size, down to the too-small message.
+        try tmux.resize(width: 60, height: 15)
+        try await tmux.waitFor("the 60×15 layout") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 15 && lines.allSatisfy { $0.count <= 60 } && screen.contains("❯")
+                && screen.contains("1 \(Self.crossEncoder.prefix(8))") && ExplorerScreen(screen).rows(pane: 0).count >= 5
+        }
+        try tmux.resize(width: 30, height: 8)
+        try await tmux.waitFor("the too-small message") { $0.contains("terminal too small") }
+        try tmux.resize(width: 200, height: 50)
+        try await tmux.waitFor("the 200×50 layout") { screen in
+            let layout = ExplorerScreen(screen)
+            return layout.panes.count == 3 && layout.everyPaneRanked(count: Self.passageCount) && layout.lines.count >= 50
+        }
+
+        // q quits from the lists; the shell gets its terminal back as it was.
+        try tmux.press("q")
+        let after = try await tmux.waitFor("the explorer to exit", timeout: .seconds(20)) { $0.contains("EXPLORER-EXITED") }
+        #expect(!after.contains("NDCG@10") && !after.contains("❯"), "the explorer's screen is gone")
+        #expect(FileManager.default.fileExists(atPath: done.path))
+        let status = try String(contentsOf: files.directory.appendingPathComponent("status"), encoding: .utf8)
+        #expect(status.trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+        let before = try String(contentsOf: files.directory.appendingPathComponent("stty-before"), encoding: .utf8)
+        let restored = try String(contentsOf: files.directory.appendingPathComponent("stty-after"), encoding: .utf8)
+        #expect(!before.isEmpty && before == restored, "stty settings before and after differ")
+    }
+
+    /// `rerank score`'s ranking of the sample for the query: each passage's first two words and score.
+    private func referenceRanking() throws -> [(words: String, score: Double)] {
+        let files = try TemporaryFiles("rerank-e2e-score")
+        let result = try RerankBinary.run(["score", "--model", Self.crossEncoder, "--query", Self.query, "--passages", Self.sample.path],
+                                          environment: RerankBinary.environment(home: files.directory))
+        #expect(result.status == 0, "\(result.standardError)")
+        return result.standardOutput.split(separator: "\n").compactMap { line in
+            let words = line.split(separator: " ")
+            guard words.count > 4, Int(words[0]) != nil, let score = Double(words[1]) else { return nil }
+            let text = words.dropFirst(2).drop { Double($0) != nil || $0.hasPrefix("✂") }
+            return (text.prefix(2).joined(separator: " "), score)
+        }
+    }
+}
