@@ -43,8 +43,8 @@ struct ExploreOpening {
         case .missing:
             notices.append("no saved session in \(store.fileURL.path); starting afresh")
             return nil
-        case .setAside(_, let message):
-            notices.append(message)
+        case .setAside(let movedTo, _):
+            notices.append("the saved session could not be read; it was set aside as \(movedTo.path)")
             return nil
         }
     }

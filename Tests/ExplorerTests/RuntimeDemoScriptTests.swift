@@ -62,6 +62,18 @@ struct RuntimeDemoScriptTests {
         }
     }
 
+    @Test func commandStepsAreCheckedWhenTheScriptIsRead() {
+        do {
+            _ = try DemoScript(parsing: "query: fine\n:sort sideways\n:frobnicate", file: "talk.txt")
+            Issue.record("the script should not parse")
+        } catch {
+            let lines = "\(error)".split(separator: "\n")
+            #expect(lines.count == 2)
+            #expect(lines.first?.hasPrefix("talk.txt:2: usage: :sort") == true)
+            #expect(lines.last?.hasPrefix("talk.txt:3: unknown command :frobnicate") == true)
+        }
+    }
+
     @Test func scriptWithoutStepsIsAnError() {
         #expect(throws: DemoScriptError.empty(file: "empty.txt")) { try DemoScript(parsing: "# nothing\n\n", file: "empty.txt") }
     }

@@ -101,16 +101,17 @@ import TestSupport
 
     @Test func paletteResolvesCellsPerDepth() {
         let cell = Cell(text: "x", foreground: .match, background: .selection)
-        let truecolor = ResolvedPalette(theme: .dark, depth: .trueColor).style(for: cell)
-        #expect(truecolor == TerminalStyle(foreground: 0xFFD75F, background: 0x264F78, attributes: .bold))
+        let truecolor = ResolvedPalette(theme: .dark, depth: .trueColor)
+        #expect(truecolor.colors(for: cell) == (0xFFD75F, 0x264F78))
+        #expect(truecolor.attributes(for: cell) == .bold, "the theme's bold for the match role")
         let indexed = ResolvedPalette(theme: .dark, depth: .xterm256)
         #expect(indexed.colorNumber(for: .match) == XtermPalette.nearest256(RGB(packed: 0xFFD75F)))
         let black = Cell(text: "x", foreground: .text, background: .background)
         let highContrast = Theme(name: "black", styles: [.background: RoleStyle(RGB(packed: 0))])
         #expect(ResolvedPalette(theme: highContrast, depth: .trueColor).colors(for: black).background == 8,
                 "direct colour 0–7 would be read as ANSI colours")
-        let mono = ResolvedPalette(theme: .dark, depth: .monochrome).style(for: cell)
-        #expect(mono.foreground == -1 && mono.background == -1)
-        #expect(mono.attributes == [.bold, .underline, .reverse])
+        let mono = ResolvedPalette(theme: .dark, depth: .monochrome)
+        #expect(mono.colors(for: cell) == (-1, -1))
+        #expect(mono.attributes(for: cell) == [.bold, .underline, .reverse])
     }
 }

@@ -81,7 +81,9 @@ public enum KeyBindings {
     /// Keys that work everywhere.
     public static let anywhere: [BindingDescription] = [
         BindingDescription(keys: "Ctrl-C", summary: "quit"),
+        BindingDescription(keys: "Ctrl-Z", summary: "suspend to the shell (fg comes back)"),
         BindingDescription(keys: "F5", summary: "presentation mode"),
+        BindingDescription(keys: "→", summary: "next step of a --script demo (not mid-query)"),
         BindingDescription(keys: "paste", summary: "adds each pasted paragraph as a passage"),
         BindingDescription(keys: "mouse", summary: "click selects a row or focuses a pane; wheel scrolls"),
     ]

@@ -1,17 +1,3 @@
-/// A cell's look in terminal terms: colour numbers for the depth in use (`-1` is the terminal's
-/// default colour) and attributes.
-public struct TerminalStyle: Sendable, Hashable {
-    public var foreground: Int
-    public var background: Int
-    public var attributes: CellAttributes
-
-    public init(foreground: Int, background: Int, attributes: CellAttributes) {
-        self.foreground = foreground
-        self.background = background
-        self.attributes = attributes
-    }
-}
-
 /// A theme resolved for one colour depth: what the backend asks for every cell it draws.
 public struct ResolvedPalette: TerminalPalette, Sendable, Hashable {
     public let theme: Theme
@@ -38,12 +24,6 @@ public struct ResolvedPalette: TerminalPalette, Sendable, Hashable {
     /// The terminal colour number of a role: `0xRRGGBB`, a palette index, or `-1` (monochrome).
     public func colorNumber(for role: ColorRole) -> Int {
         numbers[role] ?? -1
-    }
-
-    /// Colours and attributes for a cell (`colors(for:)` and `attributes(for:)` together).
-    public func style(for cell: Cell) -> TerminalStyle {
-        TerminalStyle(foreground: colorNumber(for: cell.foreground), background: colorNumber(for: cell.background),
-                      attributes: attributes(for: cell))
     }
 
     /// The cell's foreground and background colour numbers.

@@ -98,7 +98,7 @@ enum PaneView {
         grid.fill(row: y, columns: x..<(x + width), style: base)
         let end = x + width
 
-        var prefix = StyledText()
+        var prefix = StyledText(" ", base)   // keeps the rank off the border
         let rank = state.rankings[paneIndex].ranks[id]
         prefix.append(DisplayWidth.padLeft(rank.map(String.init) ?? "·", columns.rank), rank == nil ? base.with(.dim) : base)
         prefix.append(" ", base)

@@ -47,7 +47,7 @@ struct TerminalDevice {
     /// Returns when the descriptor has input or after `maxWait`, without tying up the caller's
     /// thread: `poll` runs on a dispatch thread.
     static func waitUntilReadable(_ descriptor: Int32, maxWait: Duration) async {
-        let milliseconds = Int32(clamping: max(0, Int(maxWait.components.seconds * 1000 + maxWait.components.attoseconds / 1_000_000_000_000_000)))
+        let milliseconds = Int32(clamping: max(0, Int(maxWait.milliseconds.rounded(.up))))
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             DispatchQueue.global(qos: .userInteractive).async {
                 var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)

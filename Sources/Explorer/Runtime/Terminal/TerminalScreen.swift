@@ -268,13 +268,20 @@ public final class TerminalScreen {
 
     /// Waits for input without blocking the main actor, then reads it. Returns an empty list
     /// after `maxWait` without input. While it waits, other main-actor tasks run, such as one
-    /// that applies engine events and calls `draw`.
+    /// that applies engine events and calls `draw`. ncurses turns a resize (SIGWINCH) into
+    /// `KEY_RESIZE` only when asked for input, so it asks at least every `resizeCheckInterval`.
     public func nextEvents(maxWait: Duration = .milliseconds(100)) async -> [InputEvent] {
-        let ready = readEvents(timeoutMilliseconds: 0)
-        guard ready.isEmpty, isOpen else { return ready }
-        await TerminalDevice.waitUntilReadable(input.inputDescriptor, maxWait: maxWait)
-        return readEvents(timeoutMilliseconds: 0)
+        let deadline = ContinuousClock.now + maxWait
+        while true {
+            let ready = readEvents(timeoutMilliseconds: 0)
+            let remaining = ContinuousClock.now.duration(to: deadline)
+            guard ready.isEmpty, isOpen, remaining > .zero else { return ready }
+            await TerminalDevice.waitUntilReadable(input.inputDescriptor, maxWait: min(remaining, Self.resizeCheckInterval))
+        }
     }
+
+    /// The longest `nextEvents` waits without asking ncurses whether the terminal was resized.
+    private static let resizeCheckInterval = Duration.milliseconds(50)
 
     /// One `wget_wch` result: nil when nothing arrived in time, `.some(nil)` for a report to skip.
     private func readRaw(timeoutMilliseconds: Int32) -> RawInput?? {
