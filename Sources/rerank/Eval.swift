@@ -14,17 +14,10 @@ struct Eval: AsyncParsableCommand {
             first-stage order, the baseline every model should beat.
             """)
 
-    @Option(name: .shortAndLong, help: "A model name or folder, bm25, or input (the first-stage order).")
-    var model: String
+    @OptionGroup var modelOptions: ModelOptions
 
     @Option(help: "The judged set's folder.")
     var eval: String
-
-    @Option(help: "Token limit per pair (default: the model's own).")
-    var maxLength: Int?
-
-    @Option(help: "BLAS threads (default: one per core).")
-    var threads: Int?
 
     @Flag(help: "Print one JSON line instead of a table.")
     var json = false
@@ -33,12 +26,13 @@ struct Eval: AsyncParsableCommand {
         let set = try JudgedSet(folder: URL(fileURLWithPath: eval))
         set.warnings.forEach(StandardError.print)
         let report: EvaluationReport
-        if model == "input" {
+        let model = modelOptions.model
+        if model == EvaluationReport.firstStageName {
             report = EvaluationReport.firstStage(of: set)
         } else {
-            let scorer = try Scorers.load(model, threads: threads)
+            let scorer = try modelOptions.loadScorer()
             let bar = ProgressBar(label: "eval \(model)")
-            report = try await Evaluator(scorer: scorer, maxLength: maxLength).evaluate(set) { bar.update($0, of: $1) }
+            report = try await Evaluator(scorer: scorer, maxLength: modelOptions.maxLength).evaluate(set) { bar.update($0, of: $1) }
             bar.finish()
         }
         if json {
