@@ -1,4 +1,5 @@
 import Explorer
+import Foundation
 import Testing
 
 /// Opening, stepping through and leaving the detail view.
@@ -30,6 +31,15 @@ import Testing
         // Pane 2 ranks Eiffel fourth and Lyon fifth.
         #expect(Scenario.send(&state, [.character("n")]) == [.loadReading(state.panes[1].id, state.passages[2].id)])
         #expect(state.selection == state.passages[2].id)
+    }
+
+    @Test func theScrollPositionDoesNotCoverTheTextBelowIt() {
+        let long = (1...40).map { "Sentence \($0) of a long passage about the capital." }.joined(separator: " ")
+        var state = Scenario.state(passages: [.init(text: long)], width: 60, height: 12)
+        Scenario.send(&state, [.key(.tab), .key(.enter), .key(.pageDown)])
+        let firstBodyLine = screen(state).split(separator: "\n")[1]
+        #expect(firstBodyLine.range(of: #"\S… +\d+–\d+ of \d+$"#, options: .regularExpression) != nil,
+                "the text stops with an ellipsis before the position: \(firstBodyLine)")
     }
 
     @Test func theScoresOfEveryPaneAreListed() {

@@ -7,12 +7,16 @@ enum DetailView {
         grid.fill(rect, style: CellStyle())
         let content = lines(state, detail: detail, width: contentWidth(rect))
         let scroll = min(max(0, detail.scroll), max(0, content.count - rect.height))
+        // Where the view is in a longer text, at the top right; the first line stops short of it.
+        let position = content.count > rect.height && rect.height > 0
+            ? "\(scroll + 1)–\(min(content.count, scroll + rect.height)) of \(content.count)" : ""
+        let positionStart = rect.maxX - DisplayWidth.of(position) - 1
         for row in 0..<rect.height where scroll + row < content.count {
-            grid.draw(content[scroll + row], column: rect.x + 2, row: rect.y + row, limit: rect.maxX - 2)
+            let limit = row == 0 && !position.isEmpty ? positionStart - 1 : rect.maxX - 2
+            grid.draw(content[scroll + row], column: rect.x + 2, row: rect.y + row, limit: limit)
         }
-        if content.count > rect.height, rect.height > 0 {
-            let more = "\(scroll + 1)–\(min(content.count, scroll + rect.height)) of \(content.count)"
-            grid.write(more, column: rect.maxX - DisplayWidth.of(more) - 1, row: rect.y, style: CellStyle(.dim))
+        if !position.isEmpty {
+            grid.write(position, column: positionStart, row: rect.y, style: CellStyle(.dim))
         }
     }
 
