@@ -8,7 +8,7 @@ struct BatchPlanner: Sendable {
     var firstTokenBudget: Int
 
     static let tokenBudget = 8_192
-    static let firstTokenBudget = 1_024
+    static let firstTokenBudget = 384
 
     init(maxSequences: Int, tokenBudget: Int = BatchPlanner.tokenBudget, firstTokenBudget: Int = BatchPlanner.firstTokenBudget) {
         self.maxSequences = maxSequences

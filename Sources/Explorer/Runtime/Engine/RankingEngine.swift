@@ -97,6 +97,8 @@ public actor RankingEngine {
         var cachedCount: Int
         /// Passages in the pane's request.
         var total: Int
+
+        var isLexical: Bool { key.scorer.lowercased() == Scorers.bm25Name }
     }
 
     private nonisolated func run(_ job: RankJob, requests: [ScoreRequest], after previous: Task<Void, Never>?) async {
@@ -110,7 +112,10 @@ public actor RankingEngine {
         // Let the cancelled request stop before scoring, so two requests never share the cores;
         // what it scored meanwhile (the same query in another layout, say) is in the cache now.
         await previous?.value
-        for pane in pending {
+        // BM25 ranks a hundred passages in about a millisecond: it goes first, so its pane never
+        // waits for the neural ones.
+        let lexicalFirst = pending.filter(\.isLexical) + pending.filter { !$0.isLexical }
+        for pane in lexicalFirst {
             guard !Task.isCancelled else { return }
             if let rest = await takeCached(job, pane) { await score(job, rest) }
         }
