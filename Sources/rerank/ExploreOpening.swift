@@ -1,4 +1,3 @@
-import ArgumentParser
 import Explorer
 import Foundation
 import ModelStore

@@ -64,11 +64,12 @@ import Testing
         var state = Scenario.state(scorers: [Scenario.bm25, Scenario.crossEncoder], passages: many, width: 80, height: 10)
         Scenario.score(&state, pane: 0, (1...30).map(Double.init))
         Scenario.score(&state, pane: 1, (1...30).map { -Double($0) })
-        // Six rows visible. Pane 1 lists passage 30 first, pane 2 passage 1 first; passage 1 is selected.
-        #expect(state.panes[0].scrollOffset == 24)
+        // Six rows visible. Pane 1 lists passage 30 first, pane 2 passage 1 first; passage 1 is
+        // selected, but with the query line focused fresh rankings show from their top.
+        #expect(state.panes[0].scrollOffset == 0)
         #expect(state.panes[1].scrollOffset == 0)
         Scenario.send(&state, [.key(.escape), .key(.pageUp), .key(.pageUp)])
-        // Two pages of five rows up in pane 1: passage 11, at row 10 of pane 2.
+        // Two pages of five rows up from passage 1 (pane 1's last row): passage 11, at row 10 of pane 2.
         #expect(state.selection == state.passages[10].id)
         #expect(state.panes[0].scrollOffset == 19)
         #expect(state.panes[1].scrollOffset == 5)

@@ -23,8 +23,10 @@ final class TmuxSession {
         _ = try tmux(["new-session", "-d", "-s", target, "-x", String(width), "-y", String(height), command])
     }
 
+    /// Ends the session, and with it the server (it exits once it has no session). Not
+    /// `kill-server`: that signals the server, which inherits the test thread's blocked signals.
     deinit {
-        _ = try? tmux(["kill-server"])
+        _ = try? tmux(["kill-session", "-t", target])
     }
 
     /// Types text as it is (no key names).

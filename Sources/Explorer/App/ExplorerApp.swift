@@ -66,7 +66,7 @@ public final class ExplorerApp {
         if configuration.saveAtStart { autosaver?.submit(SessionSnapshot(state)) }
         let listener = Task { await self.listen() }
         redraw()
-        while !quitting {
+        while !quitting && !screen.isDisconnected {
             let events = await screen.nextEvents(maxWait: waitUntilNextTimer())
             let received = ContinuousClock.now
             for event in events where !quitting { handle(event) }

@@ -18,6 +18,8 @@ extension ExplorerState {
             panes[index].progress = ScoringProgress(completed: 0, total: total)
             panes[index].isScoring = true
             panes[index].error = nil
+            // While the query is being typed, a fresh ranking is shown from its top.
+            if focus == .query { panes[index].scrollOffset = 0 }
             refreshRankings()
         case .batch(let id, let query, let scores, let completed, let total):
             guard let index = paneIndex(id), panes[index].scoredQuery == query else { break }
@@ -30,7 +32,7 @@ extension ExplorerState {
             guard let index = paneIndex(id), panes[index].scoredQuery == query else { break }
             panes[index].isScoring = false
             panes[index].progress.completed = panes[index].progress.total
-            revealSelection()
+            if focus == .lists { revealSelection() }
         case .failed(let id, let message):
             guard let index = paneIndex(id) else { break }
             panes[index].isScoring = false

@@ -45,14 +45,16 @@ struct TerminalDevice {
     }
 
     /// Returns when the descriptor has input or after `maxWait`, without tying up the caller's
-    /// thread: `poll` runs on a dispatch thread.
-    static func waitUntilReadable(_ descriptor: Int32, maxWait: Duration) async {
+    /// thread: `poll` runs on a dispatch thread. Returns false when the terminal has gone away
+    /// (hung up or closed), so the caller can stop instead of polling a dead descriptor.
+    static func waitUntilReadable(_ descriptor: Int32, maxWait: Duration) async -> Bool {
         let milliseconds = Int32(clamping: max(0, Int(maxWait.milliseconds.rounded(.up))))
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+        return await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             DispatchQueue.global(qos: .userInteractive).async {
                 var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
                 _ = poll(&request, 1, milliseconds)
-                continuation.resume()
+                let gone = Int32(request.revents) & (POLLHUP | POLLERR | POLLNVAL) != 0
+                continuation.resume(returning: !gone)
             }
         }
     }

@@ -14,6 +14,9 @@ public final class TerminalScreen {
     public let colorDepth: ColorDepth
     public private(set) var width: Int
     public private(set) var height: Int
+    /// The terminal went away (its window closed without a signal reaching the process): no more
+    /// input will come, so the caller should stop.
+    public private(set) var isDisconnected = false
 
     private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
@@ -276,7 +279,10 @@ public final class TerminalScreen {
             let ready = readEvents(timeoutMilliseconds: 0)
             let remaining = ContinuousClock.now.duration(to: deadline)
             guard ready.isEmpty, isOpen, remaining > .zero else { return ready }
-            await TerminalDevice.waitUntilReadable(input.inputDescriptor, maxWait: min(remaining, Self.resizeCheckInterval))
+            guard await TerminalDevice.waitUntilReadable(input.inputDescriptor, maxWait: min(remaining, Self.resizeCheckInterval)) else {
+                isDisconnected = true
+                return []
+            }
         }
     }
 
