@@ -19,7 +19,4 @@ enum BLAS {
     static func setThreads(_ count: Int) {
         openblas_set_num_threads(Int32(max(1, count)))
     }
-
-    /// How many threads OpenBLAS uses now.
-    static var threads: Int { Int(openblas_get_num_threads()) }
 }

@@ -1,11 +1,10 @@
-import Dispatch
 import Foundation
 import Synchronization
 
 /// The engine's own parallelism: work split across one worker per core, each calling
 /// single-threaded BLAS. OpenBLAS's thread pool handles large GEMMs well but small ones (attention
 /// per head) badly, so the engine keeps BLAS at one thread and splits rows, sequences and heads
-/// itself.
+/// itself, on `ComputeThreads`.
 enum Parallel {
     private static let workerCount = Atomic<Int>(ProcessInfo.processInfo.activeProcessorCount)
 
@@ -23,7 +22,7 @@ enum Parallel {
             if count > 0 { body(0..<count) }
             return
         }
-        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+        ComputeThreads.shared.forkJoin(lanes: chunks) { chunk in
             body((chunk * count / chunks)..<((chunk + 1) * count / chunks))
         }
     }
@@ -32,7 +31,7 @@ enum Parallel {
     /// worker can own scratch space.
     static func forEachItem(_ count: Int, _ body: @Sendable (_ worker: Int, _ item: Int) -> Void) {
         let lanes = max(1, min(workers, count))
-        DispatchQueue.concurrentPerform(iterations: lanes) { worker in
+        ComputeThreads.shared.forkJoin(lanes: lanes) { worker in
             for item in stride(from: worker, to: count, by: lanes) { body(worker, item) }
         }
     }

@@ -5,12 +5,12 @@ public enum Scorers {
     /// The name of the lexical scorer, always available.
     public static let bm25Name = "bm25"
 
-    /// Loads a scorer; `threads` sets OpenBLAS's thread count (default: one per core);
-    /// `batchSize` caps the sequences of one forward pass.
+    /// Loads a scorer; `threads` and `priority` configure the engine's threads (default: one
+    /// per core, normal priority); `batchSize` caps the sequences of one forward pass.
     public static func load(_ name: String, locator: ModelLocator = ModelLocator(), threads: Int? = nil,
-                            batchSize: Int = 64) throws -> any Scorer {
+                            priority: ComputePriority = .normal, batchSize: Int = 64) throws -> any Scorer {
         if name.lowercased() == bm25Name { return BM25Scorer() }
-        EngineThreads.configure(threads)
+        EngineThreads.configure(threads, priority: priority)
         let folder = try locator.resolve(name)
         switch folder.kind {
         case .crossEncoder: return try CrossEncoder(folder: folder, name: name, batchSize: batchSize)

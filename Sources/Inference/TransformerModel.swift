@@ -31,9 +31,10 @@ struct TransformerModel: Sendable {
     }
 }
 
-/// The engine's thread count: the caller's number, else one thread per core.
+/// The engine's threads: how many (the caller's number, else one per core) and at what priority.
 public enum EngineThreads {
-    public static func configure(_ requested: Int?) {
+    public static func configure(_ requested: Int?, priority: ComputePriority = .normal) {
         Parallel.setWorkers(requested ?? ProcessInfo.processInfo.activeProcessorCount)
+        ComputeThreads.shared.setPriority(priority)
     }
 }

@@ -44,12 +44,9 @@ struct Explore: AsyncParsableCommand {
     @Flag(help: "Bring back the session saved when the explorer last ran.")
     var resume = false
 
-    /// Sequences per forward pass: small, so the first partial ranking arrives soon (with DL19's
-    /// 100 candidates, MiniLM-L6 ranks the first 8 about 160 ms after the debounce).
+    /// Sequences per forward pass: small, so partial rankings stream in steadily and a newer
+    /// query never waits long for a cancelled batch.
     static let batchSize = 8
-    /// One BLAS thread leaves the other core to the interface: with two, redraws while scoring
-    /// took up to twice as long at p99, and small batches rank no faster.
-    static let blasThreads = 1
 
     func validate() throws {
         guard model.count <= ExplorerState.maximumPanes else {
@@ -73,7 +70,8 @@ struct Explore: AsyncParsableCommand {
         let notices = opening.notices + themes.diagnostics.map(\.description)
         let configuration = ExplorerConfiguration(
             state: state, themes: themes,
-            loadScorer: { name in try Scorers.load(name, threads: Self.blasThreads, batchSize: Self.batchSize) },
+            // Inference uses every core at background priority, so the interface still reacts at once.
+            loadScorer: { name in try Scorers.load(name, priority: .background, batchSize: Self.batchSize) },
             listModels: { ExplorerModels.choices(ModelLocator().listing()) },
             script: demo, trace: traceWriter, session: store, saveAtStart: opening.passagesGiven,
             notice: notices.first.map { StatusMessage(notices.count > 1 ? "\($0) (+\(notices.count - 1) more)" : $0, isError: true) },

@@ -10,7 +10,7 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Token limit per pair or text (default: the model's own).")
     var maxLength: Int?
 
-    @Option(help: "BLAS threads (default: one per core).")
+    @Option(help: "Compute threads (default: one per core).")
     var threads: Int?
 
     func loadScorer(batchSize: Int = 64) throws -> any Scorer {
