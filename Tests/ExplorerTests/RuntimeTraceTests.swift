@@ -35,7 +35,7 @@ struct RuntimeTraceTests {
         #expect(summary.redraw?.max == 100)
         #expect(summary.rankings.map(\.scorer) == ["mini", "pane 2"])
         #expect(summary.rankings.first?.first.p50 == 80)
-        #expect(summary.rankings.first?.complete.max == 900)
+        #expect(summary.rankings.first?.complete?.max == 900)
         #expect(summary.skippedLines.isEmpty)
     }
 
@@ -46,13 +46,16 @@ struct RuntimeTraceTests {
         {"event":"key","key":"q"
         {"event":"other"}
         {"event":"pane","pane":1,"first_ms":10,"complete_ms":20,"passages":5}
+        {"event":"pane","pane":1,"first_ms":30,"passages":5}
+        {"event":"pane","pane":2,"first_ms":40,"passages":5}
         """
         let summary = TraceSummary(text: text)
         #expect(summary.skippedLines == [3, 4])
         #expect(summary.redraw?.p99 == 2.5)
         #expect(summary.description == """
         input → redraw: p50 2.5 ms, p99 2.5 ms, max 2.5 ms over 1 events
-        pane 1: first ranking p50 10.0 ms, p99 10.0 ms, max 10.0 ms, complete p50 20.0 ms, p99 20.0 ms, max 20.0 ms over 1 queries
+        pane 1: first ranking p50 10.0 ms, p99 30.0 ms, max 30.0 ms over 2 queries; complete p50 20.0 ms, p99 20.0 ms, max 20.0 ms over 1
+        pane 2: first ranking p50 40.0 ms, p99 40.0 ms, max 40.0 ms over 1 queries; none complete
         skipped 2 line(s) that are not trace records (line 3, 4)
         """)
     }
@@ -67,7 +70,7 @@ struct RuntimeTraceTests {
         let start = ContinuousClock.now
         var timer = RankingTimer()
         let info = ScorerInfo(name: "bm25", kind: .lexical, maxLength: nil, summary: "", scoreName: "BM25", probabilityName: nil)
-        timer.queryChanged(generation: 3, at: start)
+        #expect(timer.queryChanged(generation: 3, at: start).isEmpty)
         #expect(timer.observe(.loaded(pane: PaneID(1), info: info), at: start) == nil)
         #expect(timer.observe(.partial(generation: 2, pane: PaneID(1), scores: [:], completed: 1, total: 9), at: start + .milliseconds(5)) == nil)
         #expect(timer.observe(.finished(generation: 2, pane: PaneID(1), seconds: 0), at: start + .milliseconds(6)) == nil)
@@ -75,5 +78,17 @@ struct RuntimeTraceTests {
         #expect(timer.observe(.partial(generation: 3, pane: PaneID(1), scores: [:], completed: 8, total: 8), at: start + .milliseconds(190)) == nil)
         let timing = timer.observe(.finished(generation: 3, pane: PaneID(1), seconds: 0), at: start + .milliseconds(200))
         #expect(timing == PaneTiming(pane: PaneID(1), scorer: "bm25", firstMilliseconds: 160, completeMilliseconds: 200, passages: 8))
+    }
+
+    @Test func aQueryReplacedWhileScoringStillCountsItsFirstRanking() {
+        let start = ContinuousClock.now
+        var timer = RankingTimer()
+        _ = timer.queryChanged(generation: 1, at: start)
+        #expect(timer.observe(.partial(generation: 1, pane: PaneID(0), scores: [:], completed: 4, total: 100), at: start + .milliseconds(190)) == nil)
+        #expect(timer.observe(.partial(generation: 1, pane: PaneID(2), scores: [:], completed: 100, total: 100), at: start + .milliseconds(152)) == nil)
+        #expect(timer.observe(.finished(generation: 1, pane: PaneID(2), seconds: 0), at: start + .milliseconds(153)) != nil)
+        let unfinished = timer.queryChanged(generation: 2, at: start + .milliseconds(600))
+        #expect(unfinished == [PaneTiming(pane: PaneID(0), scorer: nil, firstMilliseconds: 190, completeMilliseconds: nil, passages: 100)])
+        #expect(timer.queryChanged(generation: 3, at: start + .milliseconds(700)).isEmpty)
     }
 }

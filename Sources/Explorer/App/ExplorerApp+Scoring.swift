@@ -3,7 +3,7 @@ extension ExplorerApp {
     func queryChanged() {
         onEngine { await $0.cancel() }
         debouncer.submit(())
-        timer.queryChanged(generation: generation + 1)
+        for unfinished in timer.queryChanged(generation: generation + 1) { configuration.trace?.recordPane(unfinished) }
     }
 
     /// Asks the engine to rank every pane for the current query, as a new generation (which

@@ -5,11 +5,11 @@ public struct PaneTiming: Sendable, Hashable {
     public var scorer: String?
     /// Query change → first partial ranking.
     public var firstMilliseconds: Double
-    /// Query change → complete ranking.
-    public var completeMilliseconds: Double
+    /// Query change → complete ranking; nil when the query changed again before the pane finished.
+    public var completeMilliseconds: Double?
     public var passages: Int
 
-    public init(pane: PaneID, scorer: String?, firstMilliseconds: Double, completeMilliseconds: Double, passages: Int) {
+    public init(pane: PaneID, scorer: String?, firstMilliseconds: Double, completeMilliseconds: Double?, passages: Int) {
         self.pane = pane
         self.scorer = scorer
         self.firstMilliseconds = firstMilliseconds
@@ -22,6 +22,8 @@ public struct PaneTiming: Sendable, Hashable {
 ///
 /// Call `queryChanged` when the user changes the query, with the generation the request will
 /// carry; pass every engine event to `observe`, which returns a timing when a pane finishes.
+/// A pane that showed a first ranking but was still scoring when the query changed again is
+/// returned by that `queryChanged`, without a complete time, so fast typing still counts.
 public struct RankingTimer: Sendable {
     private var generation: Int?
     private var changedAt: ContinuousClock.Instant = .now
@@ -31,11 +33,17 @@ public struct RankingTimer: Sendable {
 
     public init() {}
 
-    public mutating func queryChanged(generation: Int, at instant: ContinuousClock.Instant = .now) {
+    /// Starts timing a new query; returns the panes of the previous one that never finished.
+    public mutating func queryChanged(generation: Int, at instant: ContinuousClock.Instant = .now) -> [PaneTiming] {
+        let unfinished = firstPartial.sorted { $0.key.rawValue < $1.key.rawValue }.map { pane, first in
+            PaneTiming(pane: pane, scorer: scorers[pane], firstMilliseconds: changedAt.duration(to: first).milliseconds,
+                       completeMilliseconds: nil, passages: totals[pane] ?? 0)
+        }
         self.generation = generation
         changedAt = instant
         firstPartial.removeAll(keepingCapacity: true)
         totals.removeAll(keepingCapacity: true)
+        return unfinished
     }
 
     public mutating func observe(_ event: EngineEvent, at instant: ContinuousClock.Instant = .now) -> PaneTiming? {
@@ -48,7 +56,7 @@ public struct RankingTimer: Sendable {
             if firstPartial[pane] == nil { firstPartial[pane] = instant }
         case .finished(let eventGeneration, let pane, _):
             guard eventGeneration == generation else { return nil }
-            let first = firstPartial[pane] ?? instant
+            let first = firstPartial.removeValue(forKey: pane) ?? instant
             return PaneTiming(pane: pane, scorer: scorers[pane], firstMilliseconds: changedAt.duration(to: first).milliseconds,
                               completeMilliseconds: changedAt.duration(to: instant).milliseconds, passages: totals[pane] ?? 0)
         case .failed:

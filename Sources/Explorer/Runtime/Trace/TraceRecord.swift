@@ -2,7 +2,8 @@
 ///
 /// `{"event":"key","key":"ctrl-a","ms_to_redraw":1.8}` for an input event and its redraw;
 /// `{"event":"pane","pane":1,"scorer":"bm25","first_ms":12.5,"complete_ms":40.1,"passages":100}`
-/// for one pane's ranking after a query change.
+/// for one pane's ranking after a query change (without `complete_ms` when the query changed
+/// again before the pane finished).
 struct TraceRecord: Codable, Equatable {
     static let inputEvent = "key"
     static let paneEvent = "pane"

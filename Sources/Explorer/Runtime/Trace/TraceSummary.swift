@@ -1,7 +1,8 @@
 import Foundation
 
 /// Percentiles of a `--trace` file: input-to-redraw time, and per scorer the time from a query
-/// change to the first and to the complete ranking. `rerank trace-summary FILE` prints it.
+/// change to the first ranking (every query that showed one) and to the complete ranking
+/// (the queries that were not replaced first). `rerank trace-summary FILE` prints it.
 public struct TraceSummary: Sendable, Hashable, CustomStringConvertible {
     /// Nearest-rank percentiles of a set of milliseconds.
     public struct Percentiles: Sendable, Hashable {
@@ -28,7 +29,8 @@ public struct TraceSummary: Sendable, Hashable, CustomStringConvertible {
     public struct Ranking: Sendable, Hashable {
         public var scorer: String
         public var first: Percentiles
-        public var complete: Percentiles
+        /// Nil when no query of this scorer ran to the end.
+        public var complete: Percentiles?
     }
 
     public var redraw: Percentiles?
@@ -53,21 +55,20 @@ public struct TraceSummary: Sendable, Hashable, CustomStringConvertible {
             case TraceRecord.inputEvent:
                 if let milliseconds = record.millisecondsToRedraw { redraws.append(milliseconds) } else { skipped.append(offset + 1) }
             case TraceRecord.paneEvent:
-                guard let firstMilliseconds = record.firstMilliseconds, let completeMilliseconds = record.completeMilliseconds else {
+                guard let firstMilliseconds = record.firstMilliseconds else {
                     skipped.append(offset + 1)
                     continue
                 }
                 let name = record.scorer ?? "pane \(record.pane ?? 0)"
                 first[name, default: []].append(firstMilliseconds)
-                complete[name, default: []].append(completeMilliseconds)
+                if let completeMilliseconds = record.completeMilliseconds { complete[name, default: []].append(completeMilliseconds) }
             default:
                 skipped.append(offset + 1)
             }
         }
         redraw = Percentiles(redraws)
         rankings = first.keys.sorted().compactMap { name in
-            guard let firstTimes = Percentiles(first[name] ?? []), let completeTimes = Percentiles(complete[name] ?? []) else { return nil }
-            return Ranking(scorer: name, first: firstTimes, complete: completeTimes)
+            Percentiles(first[name] ?? []).map { Ranking(scorer: name, first: $0, complete: Percentiles(complete[name] ?? [])) }
         }
         skippedLines = skipped
     }
@@ -92,7 +93,8 @@ public struct TraceSummary: Sendable, Hashable, CustomStringConvertible {
             lines.append("input → redraw: no input events")
         }
         for ranking in rankings {
-            lines.append("\(ranking.scorer): first ranking \(Self.format(ranking.first)), complete \(Self.format(ranking.complete)) over \(ranking.complete.count) queries")
+            let complete = ranking.complete.map { "complete \(Self.format($0)) over \($0.count)" } ?? "none complete"
+            lines.append("\(ranking.scorer): first ranking \(Self.format(ranking.first)) over \(ranking.first.count) queries; \(complete)")
         }
         if !skippedLines.isEmpty {
             let shown = skippedLines.prefix(5).map(String.init).joined(separator: ", ")

@@ -41,7 +41,7 @@ public final class TraceWriter: Sendable {
     public func recordPane(_ timing: PaneTiming) {
         append(TraceRecord(event: TraceRecord.paneEvent, pane: timing.pane.rawValue, scorer: timing.scorer,
                            firstMilliseconds: Self.rounded(timing.firstMilliseconds),
-                           completeMilliseconds: Self.rounded(timing.completeMilliseconds), passages: timing.passages))
+                           completeMilliseconds: timing.completeMilliseconds.map(Self.rounded), passages: timing.passages))
     }
 
     /// Writes the buffered lines.
