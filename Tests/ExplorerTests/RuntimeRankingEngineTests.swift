@@ -213,25 +213,28 @@ struct RuntimeRankingEngineTests {
         #expect(scores(in: events, generation: 2, pane: 1) == expectedScores(maxLength: 8))
     }
 
-    @Test func eventsStreamPaneByPaneInOrder() async throws {
+    @Test func eachPaneStreamsInOrderAndStartsAfterThePreviousPanesFirstBatch() async throws {
         let log = CallLog()
         let engine = RankingEngine { name in FakeScorer(name: name, log: log) }
         var iterator = engine.events.makeAsyncIterator()
         await engine.request(generation: 7, requests("q", passages, [(0, "a", nil), (1, "b", 16)]))
         let events = await collect(&iterator, generation: 7, finishedPanes: 2)
 
-        var trail: [String] = []
+        var trail: [(pane: Int, text: String)] = []
         for event in events {
             switch event {
-            case .loaded(let pane, let info): trail.append("loaded \(pane.rawValue) \(info.name)")
-            case .partial(_, let pane, let scores, let completed, let total): trail.append("partial \(pane.rawValue) +\(scores.count) \(completed)/\(total)")
-            case .finished(_, let pane, let seconds): trail.append("finished \(pane.rawValue)"); #expect(seconds >= 0)
-            case .failed(_, let pane, let message): trail.append("failed \(pane.rawValue) \(message)")
+            case .loaded(let pane, let info): trail.append((pane.rawValue, "loaded \(info.name)"))
+            case .partial(_, let pane, let scores, let completed, let total): trail.append((pane.rawValue, "+\(scores.count) \(completed)/\(total)"))
+            case .finished(_, let pane, let seconds): trail.append((pane.rawValue, "finished")); #expect(seconds >= 0)
+            case .failed(_, let pane, let message): trail.append((pane.rawValue, "failed \(message)"))
             }
         }
         let batches = (1...5).map { "+2 \($0 * 2)/10" }
-        #expect(trail == ["loaded 0 a"] + batches.map { "partial 0 \($0)" } + ["finished 0", "loaded 1 b"]
-            + batches.map { "partial 1 \($0)" } + ["finished 1"])
+        #expect(trail.filter { $0.pane == 0 }.map(\.text) == ["loaded a"] + batches + ["finished"])
+        #expect(trail.filter { $0.pane == 1 }.map(\.text) == ["loaded b"] + batches + ["finished"])
+        // Pane 1 starts once pane 0 has shown its first batch.
+        let firstOfPane1 = try #require(trail.firstIndex { $0.pane == 1 })
+        #expect(trail.prefix(firstOfPane1).map(\.text) == ["loaded a", "+2 2/10"])
         #expect(scores(in: events, generation: 7, pane: 1) == expectedScores(maxLength: 16))
     }
 

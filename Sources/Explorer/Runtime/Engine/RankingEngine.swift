@@ -5,10 +5,11 @@ import Synchronization
 ///
 /// It takes the state's `ScoreRequest`s and reports by the state's `PaneID`s and `PassageID`s.
 /// Each `request` cancels the previous one. Cached scores are reported at once; the missing
-/// passages are then scored pane after pane, batch by batch, and every batch is streamed through
-/// `events`. Panes run one after another rather than in parallel: a model's BLAS kernels already
-/// use both cores, so parallel panes would only split them and delay pane 1's first ranking.
-/// Loading happens off the actor, so a slow model load never holds up a newer request.
+/// passages are then scored batch by batch, and every batch is streamed through `events`. Panes
+/// start in order (BM25 first, then as requested) and each starts once the one before it has
+/// shown its first batch; from then on their batches take turns on the engine's compute thread,
+/// so every pane shows a ranking soon and none waits for another to finish. Loading happens off
+/// the actor, so a slow model load never holds up a newer request.
 public actor RankingEngine {
     /// Loads a scorer by the name people type (`bm25`, a model name or a path).
     public typealias Loader = @Sendable (String) throws -> any Scorer
@@ -115,9 +116,14 @@ public actor RankingEngine {
         // BM25 ranks a hundred passages in about a millisecond: it goes first, so its pane never
         // waits for the neural ones.
         let lexicalFirst = pending.filter(\.isLexical) + pending.filter { !$0.isLexical }
-        for pane in lexicalFirst {
-            guard !Task.isCancelled else { return }
-            if let rest = await takeCached(job, pane) { await score(job, rest) }
+        await withTaskGroup(of: Void.self) { group in
+            for pane in lexicalFirst {
+                guard !Task.isCancelled else { return }
+                guard let rest = await takeCached(job, pane) else { continue }
+                let (firstResult, signal) = AsyncStream<Void>.makeStream()
+                group.addTask { await self.score(job, rest, firstResult: signal) }
+                for await _ in firstResult {}
+            }
         }
     }
 
@@ -143,7 +149,10 @@ public actor RankingEngine {
         return nil
     }
 
-    private nonisolated func score(_ job: RankJob, _ pane: PendingPane) async {
+    /// Scores a pane's missing passages; finishes `firstResult` once the pane has shown a first
+    /// batch or has stopped.
+    private nonisolated func score(_ job: RankJob, _ pane: PendingPane, firstResult: AsyncStream<Void>.Continuation) async {
+        defer { firstResult.finish() }
         let scorer: any Scorer
         do {
             scorer = try await self.scorer(named: pane.key.scorer)
@@ -166,6 +175,7 @@ public actor RankingEngine {
             reported.add(indices: batch.indices, scores: batch.scores)
             gate.emit(.partial(generation: job.generation, pane: pane.pane, scores: scores,
                                completed: pane.cachedCount + batch.completed, total: total), generation: job.generation)
+            firstResult.finish()
         }
         do {
             let scores = try await scorer.score(query: pane.key.query, passages: pane.missing.map(\.text),
