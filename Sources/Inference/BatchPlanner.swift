@@ -42,8 +42,14 @@ struct BatchPlanner: Sendable {
 
 /// Runs an encoder over sequences batch by batch, reporting each batch, checking cancellation.
 enum BatchRunner {
+    /// Batches up to this many tokens (a query being embedded) run on the calling task: they take
+    /// a millisecond or two, so they should not wait behind another pane's batch on the compute
+    /// thread.
+    static let inlineTokenLimit = 32
+
     /// Computes one result per sequence with `compute`, in input order. Each batch runs on the
-    /// engine's compute queue; `compute` gets a check that says whether the task was cancelled.
+    /// engine's compute queue (tiny ones inline); `compute` gets a check that says whether the
+    /// task was cancelled.
     static func run<Result: Sendable>(
         sequences: [(ids: [Int32], types: [Int32]?)],
         planner: BatchPlanner,
@@ -57,7 +63,9 @@ enum BatchRunner {
             var batch = PackedBatch()
             for index in indices { batch.append(ids: sequences[index].ids, types: sequences[index].types) }
             let packed = batch
-            let batchResults = try await ComputeQueue.run { isCancelled in try compute(packed, isCancelled) }
+            let batchResults = packed.tokenCount <= inlineTokenLimit
+                ? try compute(packed, { Task.isCancelled })
+                : try await ComputeQueue.run { isCancelled in try compute(packed, isCancelled) }
             for (index, result) in zip(indices, batchResults) { results[index] = result }
             completed += indices.count
             onBatch(indices, batchResults, completed)

@@ -23,7 +23,8 @@ public final class BiEncoder: Scorer {
         model = try TransformerModel(folder: folder)
         self.batchSize = max(1, batchSize)
         info = ScorerInfo(name: name ?? folder.name, kind: .biEncoder, maxLength: folder.maxLength,
-                          summary: model.summary + " · mean pooling", scoreName: "cosine", probabilityName: nil)
+                          summary: model.summary + " · mean pooling", scoreName: "cosine", probabilityName: nil,
+                          note: folder.note)
     }
 
     /// Loads a bi-encoder by name or path.
@@ -48,7 +49,9 @@ public final class BiEncoder: Scorer {
         }
     }
 
-    /// Embeds with the cache; `onBatch` sees positions in `texts` and their embeddings as they finish.
+    /// Embeds with the cache; `onBatch` sees positions in `texts` and their embeddings as they
+    /// finish. Each batch enters the cache as it finishes, so work cut short by a cancellation
+    /// (a newer query while typing) is not done again.
     private func embed(_ texts: [String], limit: Int,
                        onBatch: (_ indices: [Int], _ embeddings: [[Float]]) -> Void) async throws -> [[Float]] {
         let known = cache.withLock { cache in texts.map { cache[EmbeddingKey(maxLength: limit, text: $0)] } }
@@ -62,14 +65,21 @@ public final class BiEncoder: Scorer {
             compute: { [model] batch, isCancelled in
                 MeanPooling.embeddings(hiddenStates: try model.encoder.encode(batch, isCancelled: isCancelled), batch: batch, hidden: hidden)
             },
-            onBatch: { positions, embeddings, _ in onBatch(positions.map { missing[$0] }, embeddings) })
-        cache.withLock { cache in
-            if cache.count + fresh.count > Self.cacheLimit { cache.removeAll() }
-            for (index, embedding) in zip(missing, fresh) { cache[EmbeddingKey(maxLength: limit, text: texts[index])] = embedding }
-        }
+            onBatch: { positions, embeddings, _ in
+                let indices = positions.map { missing[$0] }
+                remember(embeddings, of: indices.map { texts[$0] }, limit: limit)
+                onBatch(indices, embeddings)
+            })
         var result = known
         for (index, embedding) in zip(missing, fresh) { result[index] = embedding }
         return result.compactMap { $0 }
+    }
+
+    private func remember(_ embeddings: [[Float]], of texts: [String], limit: Int) {
+        cache.withLock { cache in
+            if cache.count + embeddings.count > Self.cacheLimit { cache.removeAll() }
+            for (text, embedding) in zip(texts, embeddings) { cache[EmbeddingKey(maxLength: limit, text: text)] = embedding }
+        }
     }
 
     /// Cosine similarity of two unit-length embeddings.

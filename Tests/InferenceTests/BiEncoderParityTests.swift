@@ -1,5 +1,6 @@
 import Foundation
 import ModelStore
+import Synchronization
 import Testing
 import TestSupport
 @testable import Inference
@@ -41,5 +42,23 @@ struct BiEncoderParityTests {
     @Test("a cross-encoder folder is refused as a bi-encoder")
     func wrongKind() throws {
         #expect(throws: InferenceError.self) { try BiEncoder(folder: try ModelFolder.open(Fixtures.crossEncoder)) }
+    }
+
+    @Test("passages embedded before a cancellation are not embedded again")
+    func cancelledWorkStaysCached() async throws {
+        let model = try BiEncoder(folder: try ModelFolder.open(Fixtures.biEncoder), batchSize: 4)
+        let passages = (0..<40).map { "passage number \($0) about fleas and their life cycle" }
+        let cancelled = Task {
+            try await model.embed(passages) { _, _ in withUnsafeCurrentTask { $0?.cancel() } }
+        }
+        await #expect(throws: CancellationError.self) { try await cancelled.value }
+
+        let firstReport = Mutex<Int?>(nil)
+        let embeddings = try await model.embed(passages) { completed, _ in
+            firstReport.withLock { $0 = $0 ?? completed }
+        }
+        #expect(embeddings.count == passages.count)
+        // The batch finished before the cancellation comes back from the cache, all at once.
+        #expect(try #require(firstReport.withLock { $0 }) >= 4)
     }
 }
