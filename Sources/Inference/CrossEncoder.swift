@@ -23,7 +23,7 @@ public final class CrossEncoder: Scorer {
         let twoLabels = labels.count == 2
         info = ScorerInfo(name: name ?? folder.name, kind: .crossEncoder, maxLength: folder.maxLength,
                           summary: model.summary, scoreName: twoLabels ? "P(relevant)" : "logit",
-                          probabilityName: twoLabels ? "softmax" : "sigmoid")
+                          probabilityName: twoLabels ? "softmax" : "sigmoid", note: folder.note)
     }
 
     /// Loads a cross-encoder by name or path.

@@ -20,14 +20,23 @@ public struct ScorerInfo: Sendable, Hashable {
     public var scoreName: String
     /// What `PairScore.probability` is, when the scorer has one (`sigmoid`, `softmax`).
     public var probabilityName: String?
+    /// What people must be told beside the name (`ModelNotes`), e.g. "locally trained".
+    public var note: String?
 
-    public init(name: String, kind: ScorerKind, maxLength: Int?, summary: String, scoreName: String, probabilityName: String?) {
+    public init(name: String, kind: ScorerKind, maxLength: Int?, summary: String, scoreName: String, probabilityName: String?,
+                note: String? = nil) {
         self.name = name
         self.kind = kind
         self.maxLength = maxLength
         self.summary = summary
         self.scoreName = scoreName
         self.probabilityName = probabilityName
+        self.note = note
+    }
+
+    /// The name with its note, for people: "ms-marco-MiniLM-L6-ce-local (locally trained)".
+    public var displayName: String {
+        note.map { "\(name) (\($0))" } ?? name
     }
 }
 

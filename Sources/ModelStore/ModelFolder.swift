@@ -22,6 +22,11 @@ public struct ModelFolder: Sendable, Hashable {
         self.sizeOnDisk = sizeOnDisk
     }
 
+    /// What people must be told beside this model's name (`ModelNotes`), e.g. "locally trained".
+    public var note: String? {
+        ModelNotes.note(forFolderNamed: url.lastPathComponent)
+    }
+
     /// The transformers class the engine runs this model as (the first supported entry of `architectures`).
     public var architecture: String {
         config.architectures.first { SupportedArchitecture(rawValue: $0) != nil } ?? config.architectures.first ?? ""

@@ -43,7 +43,7 @@ struct Bench: AsyncParsableCommand {
         if limit > 0 { pairs = Array(pairs.prefix(limit)) }
         let scorer = try modelOptions.loadScorer(batchSize: batchOptions.batchSize)
         let result = try await BenchMeasurement.measure(scorer, pairs: pairs, maxLength: modelOptions.maxLength)
-        try report(result)
+        try report(result, of: scorer.info)
         fflush(nil) // our figures appear before the peers start
         if let peers {
             let folder = try ModelLocator().resolve(modelOptions.model)
@@ -57,14 +57,14 @@ struct Bench: AsyncParsableCommand {
         }
     }
 
-    private func report(_ result: BenchMeasurement) throws {
+    private func report(_ result: BenchMeasurement, of scorer: ScorerInfo) throws {
         if json {
             try JSONLines.write(["engine": "rerank", "model": modelOptions.model, "pairs": result.pairs,
                                  "seconds": result.seconds, "docs_per_sec": result.docsPerSecond,
                                  "tokens_per_sec": result.tokensPerSecond, "padding_ratio": result.paddingRatio])
         } else {
             print("""
-                rerank · \(modelOptions.model) · \(result.pairs) pairs
+                rerank · \(scorer.displayName) · \(result.pairs) pairs
                   seconds        \(String(format: "%.2f", result.seconds))
                   docs/sec       \(String(format: "%.1f", result.docsPerSecond))
                   tokens/sec     \(String(format: "%.0f", result.tokensPerSecond))

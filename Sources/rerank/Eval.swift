@@ -27,10 +27,12 @@ struct Eval: AsyncParsableCommand {
         set.warnings.forEach(StandardError.print)
         let report: EvaluationReport
         let model = modelOptions.model
+        var shownName = model
         if model == EvaluationReport.firstStageName {
             report = EvaluationReport.firstStage(of: set)
         } else {
             let scorer = try modelOptions.loadScorer()
+            shownName = scorer.info.displayName
             let bar = ProgressBar(label: "eval \(model)")
             report = try await Evaluator(scorer: scorer, maxLength: modelOptions.maxLength).evaluate(set) { bar.update($0, of: $1) }
             bar.finish()
@@ -43,7 +45,7 @@ struct Eval: AsyncParsableCommand {
             ])
         } else {
             print("""
-                \(set.name) · \(model) · \(report.perQuery.count) queries, \(report.pairsScored) pairs, \(String(format: "%.1f", report.seconds)) s
+                \(set.name) · \(shownName) · \(report.perQuery.count) queries, \(report.pairsScored) pairs, \(String(format: "%.1f", report.seconds)) s
                   NDCG@10  \(String(format: "%.4f", report.mean.ndcgAt10))
                   MRR@10   \(String(format: "%.4f", report.mean.reciprocalRankAt10))
                   MAP      \(String(format: "%.4f", report.mean.averagePrecision))

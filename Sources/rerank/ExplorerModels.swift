@@ -9,7 +9,8 @@ enum ExplorerModels {
         listing.compactMap { entry in
             guard case .success(let folder) = entry.result else { return nil }
             let config = folder.config
-            let summary = "\(folder.architecture), \(config.numHiddenLayers) layers, max \(folder.maxLength) tokens, \(Models.size(folder.sizeOnDisk))"
+            let summary = ([folder.note].compactMap { $0 } + [folder.architecture, "\(config.numHiddenLayers) layers",
+                           "max \(folder.maxLength) tokens", Models.size(folder.sizeOnDisk)]).joined(separator: ", ")
             return ModelChoice(name: entry.name, kind: scorerKind(folder.kind), summary: summary)
         }
     }

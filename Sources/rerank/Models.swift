@@ -15,8 +15,8 @@ struct Models: ParsableCommand {
 
     func run() throws {
         let locator = ModelLocator()
-        var rows = [["NAME", "KIND", "ARCHITECTURE", "LAYERS", "HIDDEN", "LABELS", "MAX LEN", "SIZE", "PATH"]]
-        rows.append([Scorers.bm25Name, ScorerKind.lexical.rawValue, "Okapi BM25 (k1 0.9, b 0.4)", "–", "–", "–", "–", "–", "built in"])
+        var rows = [["NAME", "KIND", "ARCHITECTURE", "LAYERS", "HIDDEN", "LABELS", "MAX LEN", "SIZE", "NOTE", "PATH"]]
+        rows.append([Scorers.bm25Name, ScorerKind.lexical.rawValue, "Okapi BM25 (k1 0.9, b 0.4)", "–", "–", "–", "–", "–", "–", "built in"])
         var problems: [String] = []
         for entry in locator.listing() {
             switch entry.result {
@@ -25,7 +25,7 @@ struct Models: ParsableCommand {
                 rows.append([entry.name, folder.kind.rawValue, config.architectures.first ?? "?",
                              String(config.numHiddenLayers), String(config.hiddenSize),
                              folder.kind == .crossEncoder ? String(config.labels.count) : "–",
-                             String(folder.maxLength), Self.size(folder.sizeOnDisk), folder.url.path])
+                             String(folder.maxLength), Self.size(folder.sizeOnDisk), folder.note ?? "–", folder.url.path])
             case .failure(let error):
                 problems.append("\(entry.name): \(error)")
             }

@@ -52,6 +52,18 @@ import Testing
         """)
     }
 
+    /// A model with a note (a locally trained cross-encoder) says so under its name.
+    @Test func paneHeaderShowsTheModelsNote() throws {
+        var local = Scenario.crossEncoder
+        local.name = "ms-marco-MiniLM-L6-ce-local"
+        local.note = "locally trained"
+        var state = Scenario.state(scorers: [local, Scenario.bm25], width: 70, height: 10)
+        Scenario.score(&state, pane: 0, [8.2, -3.1, -6.0, 1.5, -0.4])
+        let lines = screen(state).split(separator: "\n")
+        try #require(lines.count > 2)
+        #expect(lines[2].hasPrefix(" logit · locally trained"), "\(lines[2])")
+    }
+
     /// The detail view of the cut passage: the unread part after ✂, tokens with [UNK], the cut token, every pane's score.
     @Test func detailScreen() {
         #expect(screen(ScreenScenarios.detail) == """

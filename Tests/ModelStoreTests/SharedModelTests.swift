@@ -16,6 +16,7 @@ struct SharedModelTests {
         #expect(model.config.labels == ["LABEL_0"])
         #expect(model.maxLength == 512)
         #expect(model.sizeOnDisk > 90_000_000)
+        #expect(model.note == "locally trained")
     }
 
     @Test func opensTheBiEncoder() throws {
@@ -26,6 +27,7 @@ struct SharedModelTests {
         #expect(model.config.intermediateSize == 1536)
         #expect(model.config.labels == ["LABEL_0", "LABEL_1"])
         #expect(model.maxLength == 256)
+        #expect(model.note == nil)
     }
 
     @Test(arguments: [Fixtures.crossEncoder, Fixtures.biEncoder])

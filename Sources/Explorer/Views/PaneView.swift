@@ -30,6 +30,7 @@ enum PaneView {
         guard header.height > 1 else { return }
         var line = StyledText(" " + ScoreFormat.label(for: pane), base.with(.score))
         if let maxLength = pane.maxLength { line.append(" ≤\(maxLength)", base.with(.truncation)) }
+        if let note = pane.info?.note { line.append(" · " + note, base) }
         if let error = pane.error {
             line.append("  ✗ " + error, base.with(.error))
         } else if pane.isScoring {

@@ -1,0 +1,14 @@
+/// What people must be told about particular models wherever those models are named.
+public enum ModelNotes {
+    /// The note shown beside models trained for this project.
+    public static let locallyTrained = "locally trained"
+
+    /// Folders of cross-encoders trained for this project (see `../shared/models/README.md`): they
+    /// are not the published MS MARCO models, and their scores must not pass for those.
+    private static let locallyTrainedFolders: Set<String> = ["ms-marco-MiniLM-L6-ce-local"]
+
+    /// The note for a model folder, by the folder's own name; nil for most models.
+    public static func note(forFolderNamed name: String) -> String? {
+        locallyTrainedFolders.contains(name) ? locallyTrained : nil
+    }
+}
