@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -43,6 +44,11 @@ final class ComputeThreads: @unchecked Sendable {
     private var unfinishedLanes = 0
     /// Held for a whole region, so concurrent or nested regions run their lanes inline instead.
     private let regionLock = NSLock()
+    /// Mirrors of the region's progress that threads spin on for a moment before sleeping: waking
+    /// a sleeping thread costs more than the short wait between regions (a layer has eight).
+    private let regionsStarted = Atomic<Int>(0)
+    private let lanesRunning = Atomic<Int>(0)
+    private static let spinChecks = 20_000
 
     /// BLAS itself stays single-threaded: the engine splits the work across these threads.
     init() {
@@ -86,9 +92,12 @@ final class ComputeThreads: @unchecked Sendable {
                 regionLanes = lanes
                 nextLane = 1
                 unfinishedLanes = lanes - 1
+                lanesRunning.store(lanes - 1, ordering: .releasing)
+                regionsStarted.add(1, ordering: .releasing)
                 condition.broadcast()
             }
             body(0)
+            Self.spin { lanesRunning.load(ordering: .acquiring) == 0 }
             condition.withLock {
                 while unfinishedLanes > 0 { condition.wait() }
                 region = nil
@@ -118,10 +127,13 @@ final class ComputeThreads: @unchecked Sendable {
 
     private func runHelper() {
         var applied = ComputePriority.normal
+        var regionsSeen = 0
         while true {
+            Self.spin { regionsStarted.load(ordering: .acquiring) != regionsSeen }
             let (lane, body, wanted): (Int, @Sendable (Int) -> Void, ComputePriority) = condition.withLock {
                 while true {
                     if let body = region, nextLane < regionLanes {
+                        regionsSeen = regionsStarted.load(ordering: .relaxed)
                         nextLane += 1
                         return (nextLane - 1, body, priority)
                     }
@@ -132,9 +144,15 @@ final class ComputeThreads: @unchecked Sendable {
             body(lane)
             condition.withLock {
                 unfinishedLanes -= 1
+                lanesRunning.store(unfinishedLanes, ordering: .releasing)
                 if unfinishedLanes == 0 { condition.broadcast() }
             }
         }
+    }
+
+    /// Checks `done` up to `spinChecks` times; the caller then takes the lock (and sleeps if needed).
+    private static func spin(until done: () -> Bool) {
+        for _ in 0..<spinChecks where done() { return }
     }
 
     /// Gives the calling thread `wanted`'s nice value when it differs from what it has.
