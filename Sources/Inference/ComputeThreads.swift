@@ -86,7 +86,7 @@ final class ComputeThreads: @unchecked Sendable {
             condition.withLock {
                 while helperCount < lanes - 1 {
                     helperCount += 1
-                    startThread(named: "rerank.compute.\(helperCount)") { $0.runHelper() }
+                    startThread(named: "rerank.worker\(helperCount)") { $0.runHelper() }
                 }
                 region = body
                 regionLanes = lanes
@@ -108,9 +108,11 @@ final class ComputeThreads: @unchecked Sendable {
     // MARK: the threads
 
     private func startThread(named name: String, _ loop: @escaping @Sendable (ComputeThreads) -> Void) {
-        let thread = Thread { [self] in loop(self) }
-        thread.name = name
-        thread.start()
+        // Named from inside: on Linux a name set before `start` does not reach the system thread.
+        Thread { [self] in
+            Thread.current.name = name
+            loop(self)
+        }.start()
     }
 
     private func runJobs() {
