@@ -59,9 +59,11 @@ struct Bench: AsyncParsableCommand {
 
     private func report(_ result: BenchMeasurement, of scorer: ScorerInfo) throws {
         if json {
-            try JSONLines.write(["engine": "rerank", "model": modelOptions.model, "pairs": result.pairs,
-                                 "seconds": result.seconds, "docs_per_sec": result.docsPerSecond,
-                                 "tokens_per_sec": result.tokensPerSecond, "padding_ratio": result.paddingRatio])
+            var line: [String: Any] = ["engine": "rerank", "model": modelOptions.model, "pairs": result.pairs,
+                                       "seconds": result.seconds, "docs_per_sec": result.docsPerSecond,
+                                       "tokens_per_sec": result.tokensPerSecond, "padding_ratio": result.paddingRatio]
+            line["note"] = scorer.note
+            try JSONLines.write(line)
         } else {
             print("""
                 rerank · \(scorer.displayName) · \(result.pairs) pairs

@@ -27,25 +27,27 @@ struct Eval: AsyncParsableCommand {
         set.warnings.forEach(StandardError.print)
         let report: EvaluationReport
         let model = modelOptions.model
-        var shownName = model
+        var scorerInfo: ScorerInfo?
         if model == EvaluationReport.firstStageName {
             report = EvaluationReport.firstStage(of: set)
         } else {
             let scorer = try modelOptions.loadScorer()
-            shownName = scorer.info.displayName
+            scorerInfo = scorer.info
             let bar = ProgressBar(label: "eval \(model)")
             report = try await Evaluator(scorer: scorer, maxLength: modelOptions.maxLength).evaluate(set) { bar.update($0, of: $1) }
             bar.finish()
         }
         if json {
-            try JSONLines.write([
+            var line: [String: Any] = [
                 "ndcg@10": report.mean.ndcgAt10, "mrr@10": report.mean.reciprocalRankAt10, "map": report.mean.averagePrecision,
                 "model": model, "set": set.name, "queries": report.perQuery.count, "pairs": report.pairsScored,
                 "seconds": report.seconds,
-            ])
+            ]
+            line["note"] = scorerInfo?.note
+            try JSONLines.write(line)
         } else {
             print("""
-                \(set.name) · \(shownName) · \(report.perQuery.count) queries, \(report.pairsScored) pairs, \(String(format: "%.1f", report.seconds)) s
+                \(set.name) · \(scorerInfo?.displayName ?? model) · \(report.perQuery.count) queries, \(report.pairsScored) pairs, \(String(format: "%.1f", report.seconds)) s
                   NDCG@10  \(String(format: "%.4f", report.mean.ndcgAt10))
                   MRR@10   \(String(format: "%.4f", report.mean.reciprocalRankAt10))
                   MAP      \(String(format: "%.4f", report.mean.averagePrecision))

@@ -24,5 +24,7 @@ struct EvalCommandTests {
             let value = try #require(measured[metric] as? Double, "no \(metric) in \(line)")
             #expect(abs(value - expected) < 5e-4, "\(model) \(metric): \(value) vs reference \(expected)")
         }
+        // The project's own cross-encoder is labelled as such (../shared/models/README.md).
+        #expect(measured["note"] as? String == (model == "ms-marco-MiniLM-L6-ce-local" ? "locally trained" : nil))
     }
 }
