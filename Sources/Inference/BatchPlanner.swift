@@ -48,7 +48,7 @@ enum BatchRunner {
     static let inlineTokenLimit = 32
 
     /// Computes one result per sequence with `compute`, in input order. Each batch runs on the
-    /// engine's compute queue (tiny ones inline); `compute` gets a check that says whether the
+    /// engine's compute thread (tiny ones inline); `compute` gets a check that says whether the
     /// task was cancelled.
     static func run<Result: Sendable>(
         sequences: [(ids: [Int32], types: [Int32]?)],

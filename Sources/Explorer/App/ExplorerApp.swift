@@ -4,8 +4,8 @@ import Foundation
 /// `ExplorerState` reducer, performs the effects it asks for, streams the `RankingEngine`'s results
 /// back into the state and redraws after every change.
 ///
-/// Inference never runs on the main actor: the engine scores on its own tasks (BLAS on its
-/// threads), model loading, file reading and model listing run detached, and the main actor only
+/// Inference never runs on the main actor: the engine scores on its own tasks (the GEMMs on its
+/// compute threads, at background priority), model loading, file reading and model listing run detached, and the main actor only
 /// applies their results. Typing goes through a ~150 ms debounce; each scoring request carries a
 /// new generation, so a newer query cancels the work of an older one.
 @MainActor
