@@ -35,7 +35,7 @@ public struct ScorerInfo: Sendable, Hashable {
     }
 
     /// The name with its note, for people: "ms-marco-MiniLM-L6-ce-local (locally trained)".
-    public var displayName: String {
+    public var nameWithNote: String {
         note.map { "\(name) (\($0))" } ?? name
     }
 }

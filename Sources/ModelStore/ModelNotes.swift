@@ -1,7 +1,7 @@
 /// What people must be told about particular models wherever those models are named.
 public enum ModelNotes {
     /// The note shown beside models trained for this project.
-    public static let locallyTrained = "locally trained"
+    private static let locallyTrained = "locally trained"
 
     /// Folders of cross-encoders trained for this project (see `../shared/models/README.md`): they
     /// are not the published MS MARCO models, and their scores must not pass for those.

@@ -66,7 +66,7 @@ struct Bench: AsyncParsableCommand {
             try JSONLines.write(line)
         } else {
             print("""
-                rerank · \(scorer.displayName) · \(result.pairs) pairs
+                rerank · \(scorer.nameWithNote) · \(result.pairs) pairs
                   seconds        \(String(format: "%.2f", result.seconds))
                   docs/sec       \(String(format: "%.1f", result.docsPerSecond))
                   tokens/sec     \(String(format: "%.0f", result.tokensPerSecond))

@@ -47,7 +47,7 @@ struct Eval: AsyncParsableCommand {
             try JSONLines.write(line)
         } else {
             print("""
-                \(set.name) · \(scorerInfo?.displayName ?? model) · \(report.perQuery.count) queries, \(report.pairsScored) pairs, \(String(format: "%.1f", report.seconds)) s
+                \(set.name) · \(scorerInfo?.nameWithNote ?? model) · \(report.perQuery.count) queries, \(report.pairsScored) pairs, \(String(format: "%.1f", report.seconds)) s
                   NDCG@10  \(String(format: "%.4f", report.mean.ndcgAt10))
                   MRR@10   \(String(format: "%.4f", report.mean.reciprocalRankAt10))
                   MAP      \(String(format: "%.4f", report.mean.averagePrecision))

@@ -5,9 +5,10 @@ import Foundation
 /// back into the state and redraws after every change.
 ///
 /// Inference never runs on the main actor: the engine scores on its own tasks (the GEMMs on its
-/// compute threads, at background priority), model loading, file reading and model listing run detached, and the main actor only
-/// applies their results. Typing goes through a ~150 ms debounce; each scoring request carries a
-/// new generation, so a newer query cancels the work of an older one.
+/// compute threads, at background priority), model loading, file reading and model listing run
+/// detached, and the main actor only applies their results. Typing goes through a ~150 ms
+/// debounce; each scoring request carries a new generation, so a newer query cancels the work of
+/// an older one.
 @MainActor
 public final class ExplorerApp {
     var state: ExplorerState
