@@ -57,11 +57,11 @@ struct DenseWeights: Sendable {
 
 /// Reads tensors by their Hugging Face names, with or without the `bert.` prefix.
 struct BertTensorReader {
-    let file: SafeTensorsFile
+    let file: any WeightFile
 
     func read(_ name: String, shape: [Int]) throws -> FloatBuffer {
         let candidates = ["bert." + name, name]
-        for candidate in candidates where file.tensors[candidate] != nil {
+        for candidate in candidates where file.contains(candidate) {
             return FloatBuffer(try file.floats(candidate, shape: shape))
         }
         return FloatBuffer(try file.floats(name, shape: shape)) // throws the store's "missing tensor" error

@@ -32,7 +32,7 @@ public final class BiEncoder: Scorer {
         try self.init(folder: try locator.resolve(nameOrPath), name: nameOrPath)
     }
 
-    public var tokenizer: BertTokenizer { model.tokenizer }
+    public var tokenizer: any PairTokenizer { model.tokenizer }
 
     /// The text as the model reads it, truncated on the right.
     public func encode(_ text: String, maxLength: Int? = nil) throws -> EncodedText {

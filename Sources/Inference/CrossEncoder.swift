@@ -31,7 +31,7 @@ public final class CrossEncoder: Scorer {
         try self.init(folder: try locator.resolve(nameOrPath), name: nameOrPath)
     }
 
-    public var tokenizer: BertTokenizer { model.tokenizer }
+    public var tokenizer: any PairTokenizer { model.tokenizer }
 
     /// The pair as the model reads it, with `longest_first` truncation.
     public func encode(query: String, passage: String, maxLength: Int? = nil) throws -> EncodedPair {

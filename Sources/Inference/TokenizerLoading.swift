@@ -12,3 +12,11 @@ extension BertTokenizer {
                                          separator: description.separatorToken, padding: description.paddingToken))
     }
 }
+
+/// Builds the tokenizer a model folder describes.
+public enum Tokenizers {
+    /// The folder's tokenizer, as transformers' `AutoTokenizer` would build it.
+    public static func load(_ folder: ModelFolder) throws -> any PairTokenizer {
+        try BertTokenizer(try folder.tokenizer())
+    }
+}

@@ -5,13 +5,13 @@ import Tokenization
 /// What cross- and bi-encoders share: a model folder, its tokenizer, its encoder, and length rules.
 struct TransformerModel: Sendable {
     let folder: ModelFolder
-    let tokenizer: BertTokenizer
+    let tokenizer: any PairTokenizer
     let encoder: BertEncoder
     let reader: BertTensorReader
 
     init(folder: ModelFolder) throws {
         self.folder = folder
-        tokenizer = try BertTokenizer(try folder.tokenizer())
+        tokenizer = try Tokenizers.load(folder)
         reader = BertTensorReader(file: try folder.weights())
         encoder = try BertEncoder(shape: try BertShape(folder.config), reader: reader)
     }

@@ -58,8 +58,8 @@ public struct ModelFolder: Sendable, Hashable {
         try TokenizerDescription.load(folder: url)
     }
 
-    /// Maps `model.safetensors` and checks its header.
-    public func weights() throws -> SafeTensorsFile {
+    /// The model's weights: maps `model.safetensors` and checks its header.
+    public func weights() throws -> any WeightFile {
         try SafeTensorsFile(url: url.appendingPathComponent(ModelFileNames.weights))
     }
 

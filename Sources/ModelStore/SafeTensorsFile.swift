@@ -1,7 +1,7 @@
 import Foundation
 
 /// A memory-mapped `model.safetensors` whose header has been checked against the file.
-public final class SafeTensorsFile: @unchecked Sendable {
+public final class SafeTensorsFile: WeightFile, @unchecked Sendable {
     public let url: URL
     public let tensors: [String: TensorInfo]
     private let file: MappedFile
@@ -12,6 +12,10 @@ public final class SafeTensorsFile: @unchecked Sendable {
         self.file = try MappedFile(url: url)
         self.tensors = try SafeTensorsHeader.tensors(in: file, url: url)
     }
+
+    public var tensorNames: [String] { Array(tensors.keys) }
+
+    public func shape(of name: String) -> [Int]? { tensors[name]?.shape }
 
     /// The tensor's values as Float32 (F32, F16 and BF16 are accepted), checked against `shape`.
     public func floats(_ name: String, shape: [Int]) throws -> [Float] {

@@ -40,7 +40,7 @@ public struct TruncationReport: Sendable, Hashable {
     public var isTruncated: Bool { queryTokensCut > 0 || passageTokensCut > 0 }
 }
 
-/// A query and passage encoded as `[CLS] query [SEP] passage [SEP]`.
+/// A query and passage encoded with the model's special tokens, e.g. `[CLS] query [SEP] passage [SEP]`.
 public struct EncodedPair: Sendable, Hashable {
     public var inputIds: [Int32]
     public var tokenTypeIds: [Int32]
@@ -59,7 +59,7 @@ public struct EncodedPair: Sendable, Hashable {
     }
 }
 
-/// One text encoded as `[CLS] text [SEP]` (bi-encoders).
+/// One text encoded with the model's special tokens, e.g. `[CLS] text [SEP]` (bi-encoders).
 public struct EncodedText: Sendable, Hashable {
     public var inputIds: [Int32]
     /// The text tokens that were kept.

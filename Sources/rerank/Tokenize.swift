@@ -19,7 +19,7 @@ struct Tokenize: AsyncParsableCommand {
 
     func run() async throws {
         let folder = try ModelLocator().resolve(model)
-        let tokenizer = try BertTokenizer(try folder.tokenizer())
+        let tokenizer = try Tokenizers.load(folder)
         let limit = maxLength ?? folder.maxLength
         guard limit >= 4 else { throw ValidationError("--max-length must be at least 4") }
         for line in try JSONLines.read(pairs, requiredKeys: ["query", "passage"]) {
