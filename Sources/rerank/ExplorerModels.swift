@@ -15,18 +15,21 @@ enum ExplorerModels {
         }
     }
 
-    /// The panes opened when no `--model` is given: the best cross-encoder (an MS MARCO one first,
-    /// then more layers), the best bi-encoder (more layers first), and BM25 — as many as exist.
+    /// The panes opened when no `--model` is given: the best cross-encoder (an MS MARCO one first, a
+    /// published one before the locally trained ones, which go best first, then more layers), the best
+    /// bi-encoder (more layers first), and BM25 — as many as exist.
     static func defaultScorers(_ listing: [ModelListingEntry]) -> [String] {
         let folders = listing.compactMap { entry -> (name: String, folder: ModelFolder)? in
             guard case .success(let folder) = entry.result else { return nil }
             return (entry.name, folder)
         }
         func best(_ kind: ModelKind, preferring preferred: (String) -> Bool) -> String? {
-            folders.filter { $0.folder.kind == kind }.min { a, b in
-                let keyA = (preferred(a.name) ? 0 : 1, -a.folder.config.numHiddenLayers)
-                let keyB = (preferred(b.name) ? 0 : 1, -b.folder.config.numHiddenLayers)
-                return keyA != keyB ? keyA < keyB : a.name < b.name
+            func key(_ model: (name: String, folder: ModelFolder)) -> (Int, Int, Int) {
+                let localRank = ModelNotes.locallyTrainedRank(forFolderNamed: model.folder.url.lastPathComponent) ?? -1
+                return (preferred(model.name) ? 0 : 1, localRank, -model.folder.config.numHiddenLayers)
+            }
+            return folders.filter { $0.folder.kind == kind }.min { a, b in
+                key(a) != key(b) ? key(a) < key(b) : a.name < b.name
             }?.name
         }
         let crossEncoder = best(.crossEncoder) { $0.lowercased().contains("ms-marco") }

@@ -29,10 +29,11 @@ private struct GoldenPair {
 
 @Suite("Cross-encoder parity with transformers", .enabled(if: Fixtures.sharedAvailable))
 struct CrossEncoderParityTests {
-    @Test("all 4,340 golden pairs: same token ids, logits within 1e-4, DL19 rankings identical")
-    func goldenLogits() async throws {
-        let model = try CrossEncoder(folder: try ModelFolder.open(Fixtures.crossEncoder))
-        let golden = try Fixtures.jsonLines(Fixtures.golden.appendingPathComponent("logits-ms-marco-MiniLM-L6-ce-local.jsonl"))
+    @Test("all 4,340 golden pairs: same token ids, logits within 1e-4, DL19 rankings identical",
+          arguments: [Fixtures.crossEncoder, Fixtures.crossEncoderV2])
+    func goldenLogits(folder: URL) async throws {
+        let model = try CrossEncoder(folder: try ModelFolder.open(folder))
+        let golden = try Fixtures.jsonLines(Fixtures.golden.appendingPathComponent("logits-\(folder.lastPathComponent).jsonl"))
             .map(GoldenPair.init)
         #expect(golden.count == 4_340)
 
@@ -47,7 +48,7 @@ struct CrossEncoderParityTests {
             if difference > worst { (worst, worstID) = (difference, line.id) }
         }
         #expect(worst < 1e-4, "largest logit difference \(worst) at \(worstID)")
-        print("cross-encoder parity: largest logit difference \(worst) at \(worstID)")
+        print("\(folder.lastPathComponent) parity: largest logit difference \(worst) at \(worstID)")
 
         let byQuery = Dictionary(grouping: zip(golden, scores).filter { $0.0.qid != nil && $0.0.maxLength == 512 }) { $0.0.qid! }
         #expect(byQuery.count == 43)

@@ -19,6 +19,19 @@ struct SharedModelTests {
         #expect(model.note == "locally trained")
     }
 
+    @Test func opensTheSecondCrossEncoderWithItsF16Weights() throws {
+        let model = try ModelFolder.open(Fixtures.crossEncoderV2)
+        #expect(model.name == "ms-marco-MiniLM-L6-ce-local-v2")
+        #expect(model.kind == .crossEncoder)
+        #expect(model.config.numHiddenLayers == 6)
+        #expect(model.config.labels == ["LABEL_0"])
+        #expect(model.maxLength == 512)
+        #expect(model.note == "locally trained")
+        let weights = try model.weights()
+        #expect((weights as? SafeTensorsFile)?.tensors["classifier.weight"]?.dtype == .f16)
+        #expect(try weights.floats("classifier.weight", shape: [1, 384]).contains { $0 != 0 })
+    }
+
     @Test func opensTheBiEncoder() throws {
         let model = try ModelFolder.open(Fixtures.biEncoder)
         #expect(model.kind == .biEncoder)
@@ -75,7 +88,7 @@ struct SharedModelTests {
         #expect(try locator.resolve("all-MiniLM-L6-v2").kind == .biEncoder)
         #expect(try locator.resolve("cross-encoder/ms-marco-MiniLM-L6-ce-local").kind == .crossEncoder)
         let (models, problems) = locator.discover()
-        #expect(models.map(\.name) == ["all-MiniLM-L6-v2", "ms-marco-MiniLM-L6-ce-local"])
+        #expect(models.map(\.name) == ["all-MiniLM-L6-v2", "ms-marco-MiniLM-L6-ce-local", "ms-marco-MiniLM-L6-ce-local-v2"])
         #expect(problems.isEmpty)
     }
 }

@@ -79,15 +79,17 @@ struct ScoreCommandTests {
         #expect(rows.last?.contains("Bananas") == true)
     }
 
-    @Test("models lists bm25 and both shared models with their kinds, the local cross-encoder labelled")
+    @Test("models lists bm25 and the three shared models with their kinds, the local cross-encoders labelled")
     func models() throws {
         let result = try RerankBinary.run(["models"], environment: environment)
         #expect(result.status == 0)
         let lines = result.standardOutput.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("bm25 ") })
         #expect(lines.contains { $0.hasPrefix("all-MiniLM-L6-v2 ") && $0.contains("bi-encoder") && $0.contains("256") })
-        #expect(lines.contains { $0.hasPrefix("ms-marco-MiniLM-L6-ce-local ") && $0.contains("cross-encoder") && $0.contains("512")
-            && $0.contains("locally trained") })
+        for name in ["ms-marco-MiniLM-L6-ce-local", "ms-marco-MiniLM-L6-ce-local-v2"] {
+            #expect(lines.contains { $0.hasPrefix(name + " ") && $0.contains("cross-encoder") && $0.contains("512")
+                && $0.contains("locally trained") })
+        }
         #expect(!lines.contains { $0.hasPrefix("all-MiniLM-L6-v2 ") && $0.contains("locally trained") })
     }
 }

@@ -30,6 +30,8 @@ public enum Fixtures {
     public static var golden: URL { shared.appendingPathComponent("golden") }
     public static var models: URL { shared.appendingPathComponent("models") }
     public static var crossEncoder: URL { models.appendingPathComponent("ms-marco-MiniLM-L6-ce-local") }
+    /// The second, better locally trained cross-encoder (F16 weights); the explorer's default.
+    public static var crossEncoderV2: URL { models.appendingPathComponent("ms-marco-MiniLM-L6-ce-local-v2") }
     public static var biEncoder: URL { models.appendingPathComponent("all-MiniLM-L6-v2") }
     public static var dl19: URL { shared.appendingPathComponent("eval/trec-dl-2019-passage-bm25-top100") }
 
