@@ -1,29 +1,46 @@
 import ModelStore
 
-/// BERT's embeddings and transformer layers, run over a packed batch on BLAS.
+/// A BERT-family encoder (BERT, ELECTRA, DistilBERT, BERT_Cat's DistilBERT, XLM-R): embeddings and
+/// transformer layers, run over a packed batch on BLAS. `EncoderVariant` names what differs per family.
 ///
 /// Dense layers are single GEMMs over every token of the batch; attention is two GEMMs per
 /// sequence and head. Sequences are packed without padding, so no masking is needed and the
 /// result equals the reference's masked, padded computation.
 struct BertEncoder: Sendable {
     let shape: BertShape
+    let variant: EncoderVariant
     private let wordEmbeddings: FloatBuffer
     private let positionEmbeddings: FloatBuffer
-    private let typeEmbeddings: FloatBuffer
+    /// Nil when the family has no token types.
+    private let typeEmbeddings: FloatBuffer?
     private let embeddingNormGamma: FloatBuffer
     private let embeddingNormBeta: FloatBuffer
+    /// ELECTRA's `embeddings_project` (embedding width → hidden), applied after the embedding LayerNorm.
+    private let embeddingProjection: DenseWeights?
     private let layers: [BertLayerWeights]
 
-    init(shape: BertShape, reader: BertTensorReader) throws {
-        let h = shape.hidden
+    init(shape: BertShape, variant: EncoderVariant, reader: TensorReader) throws {
+        let e = shape.embedding
+        if variant.usesTokenTypes, shape.typeVocabulary < 1 {
+            throw InferenceError.invalidConfig("type_vocab_size \(shape.typeVocabulary) leaves no token types; it must be at least 1")
+        }
+        if case .afterPadding(let padding) = variant.positions, padding < 0 || padding + 1 >= shape.maxPositions {
+            throw InferenceError.invalidConfig("pad_token_id \(padding) leaves no room in max_position_embeddings \(shape.maxPositions)")
+        }
         self.shape = shape
-        wordEmbeddings = try reader.read("embeddings.word_embeddings.weight", shape: [shape.vocabulary, h])
-        positionEmbeddings = try reader.read("embeddings.position_embeddings.weight", shape: [shape.maxPositions, h])
-        typeEmbeddings = try reader.read("embeddings.token_type_embeddings.weight", shape: [shape.typeVocabulary, h])
-        embeddingNormGamma = try reader.read("embeddings.LayerNorm.weight", shape: [h])
-        embeddingNormBeta = try reader.read("embeddings.LayerNorm.bias", shape: [h])
-        layers = try (0..<shape.layers).map { try reader.layer($0, shape: shape) }
+        self.variant = variant
+        wordEmbeddings = try reader.read(.encoder("embeddings.word_embeddings.weight"), shape: [shape.vocabulary, e])
+        positionEmbeddings = try reader.read(.encoder("embeddings.position_embeddings.weight"), shape: [shape.maxPositions, e])
+        typeEmbeddings = variant.usesTokenTypes
+            ? try reader.read(.encoder("embeddings.token_type_embeddings.weight"), shape: [shape.typeVocabulary, e]) : nil
+        (embeddingNormGamma, embeddingNormBeta) = try reader.norm(.encoder("embeddings.LayerNorm"), width: e)
+        embeddingProjection = shape.projectsEmbeddings
+            ? try reader.dense(.encoder("embeddings_project"), inputs: e, outputs: shape.hidden) : nil
+        layers = try (0..<shape.layers).map { try reader.layer($0, shape: shape, names: variant.layerNames) }
     }
+
+    /// The longest sequence the position table holds.
+    var maxSequenceLength: Int { variant.positions.maxSequenceLength(rows: shape.maxPositions) }
 
     /// The last hidden state, [tokens × hidden], of every token in the batch; throws
     /// `CancellationError` between layers once `isCancelled` says so.
@@ -37,28 +54,35 @@ struct BertEncoder: Sendable {
         return hiddenStates
     }
 
+    /// Word + position (+ token type) rows, LayerNorm, then the projection to the hidden width if any.
     private func embed(_ batch: PackedBatch) throws -> FloatBuffer {
-        let h = shape.hidden
-        let output = FloatBuffer(count: batch.tokenCount * h)
+        let e = shape.embedding, limit = maxSequenceLength
+        let output = FloatBuffer(count: batch.tokenCount * e)
         for sequence in 0..<batch.sequenceCount {
             let range = batch.range(of: sequence)
-            guard range.count <= shape.maxPositions else {
-                throw InferenceError.sequenceTooLong(range.count, limit: shape.maxPositions)
-            }
-            for (position, token) in range.enumerated() {
+            guard range.count <= limit else { throw InferenceError.sequenceTooLong(range.count, limit: limit) }
+            let positions = variant.positions.rows(of: batch.tokenIds[range])
+            for (token, position) in zip(range, positions) {
                 let id = Int(batch.tokenIds[token]), type = Int(batch.typeIds[token])
-                guard id >= 0, id < shape.vocabulary, type >= 0, type < shape.typeVocabulary else {
-                    throw InferenceError.tokenOutOfRange(id: id, type: type)
+                guard id >= 0, id < shape.vocabulary else { throw InferenceError.tokenOutOfRange(id: id, type: type) }
+                let row = output.pointer + token * e
+                let word = wordEmbeddings.pointer + id * e
+                let positional = positionEmbeddings.pointer + position * e
+                if let typeEmbeddings {
+                    guard type >= 0, type < shape.typeVocabulary else { throw InferenceError.tokenOutOfRange(id: id, type: type) }
+                    let typed = typeEmbeddings.pointer + type * e
+                    for j in 0..<e { row[j] = word[j] + positional[j] + typed[j] }
+                } else {
+                    for j in 0..<e { row[j] = word[j] + positional[j] }
                 }
-                let row = output.pointer + token * h
-                let word = wordEmbeddings.pointer + id * h
-                let positional = positionEmbeddings.pointer + position * h
-                let typed = typeEmbeddings.pointer + type * h
-                for j in 0..<h { row[j] = word[j] + positional[j] + typed[j] }
             }
         }
-        addAndNormalize(output, residual: nil, rows: batch.tokenCount, gamma: embeddingNormGamma, beta: embeddingNormBeta)
-        return output
+        addAndNormalize(output, residual: nil, rows: batch.tokenCount, width: e, gamma: embeddingNormGamma, beta: embeddingNormBeta)
+        guard let projection = embeddingProjection else { return output }
+        let projected = FloatBuffer(count: batch.tokenCount * shape.hidden)
+        dense(output, rows: batch.tokenCount, inputs: e, weight: projection.weight, bias: projection.bias,
+              outputs: shape.hidden, into: projected)
+        return projected
     }
 
     private func apply(_ layer: BertLayerWeights, to x: FloatBuffer, batch: PackedBatch, workspace w: Workspace) {
@@ -68,7 +92,7 @@ struct BertEncoder: Sendable {
         attention(qkv: w.qkv, batch: batch, into: w.context, scores: w.scores)
         // Attention output projection, residual, LayerNorm.
         dense(w.context, rows: m, inputs: h, weight: layer.attentionOutWeight, bias: layer.attentionOutBias, outputs: h, into: w.projected)
-        addAndNormalize(x, residual: w.projected, rows: m, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta)
+        addAndNormalize(x, residual: w.projected, rows: m, width: h, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta)
         // Feed-forward: GELU(x·W₁ᵀ + b₁)·W₂ᵀ + b₂, residual, LayerNorm.
         dense(x, rows: m, inputs: h, weight: layer.intermediateWeight, bias: layer.intermediateBias, outputs: inner, into: w.intermediate)
         let intermediate = w.intermediate
@@ -76,15 +100,14 @@ struct BertEncoder: Sendable {
             Kernels.gelu(intermediate.pointer + rows.lowerBound * inner, count: rows.count * inner)
         }
         dense(w.intermediate, rows: m, inputs: inner, weight: layer.outputWeight, bias: layer.outputBias, outputs: h, into: w.projected)
-        addAndNormalize(x, residual: w.projected, rows: m, gamma: layer.outputNormGamma, beta: layer.outputNormBeta)
+        addAndNormalize(x, residual: w.projected, rows: m, width: h, gamma: layer.outputNormGamma, beta: layer.outputNormBeta)
     }
 
-    /// `x = LayerNorm(x + residual)` over `rows` rows, split across the workers.
-    private func addAndNormalize(_ x: FloatBuffer, residual: FloatBuffer?, rows: Int, gamma: FloatBuffer, beta: FloatBuffer) {
-        let h = shape.hidden
+    /// `x = LayerNorm(x + residual)` over `rows` rows of `width`, split across the workers.
+    private func addAndNormalize(_ x: FloatBuffer, residual: FloatBuffer?, rows: Int, width: Int, gamma: FloatBuffer, beta: FloatBuffer) {
         Parallel.forEachChunk(of: rows, minimumChunk: 64) { chunk in
-            let offset = chunk.lowerBound * h
-            Kernels.addAndLayerNorm(x.pointer + offset, residual: residual.map { $0.readOnly + offset }, rows: chunk.count, width: h,
+            let offset = chunk.lowerBound * width
+            Kernels.addAndLayerNorm(x.pointer + offset, residual: residual.map { $0.readOnly + offset }, rows: chunk.count, width: width,
                                     gamma: gamma.readOnly, beta: beta.readOnly, epsilon: shape.layerNormEpsilon)
         }
     }

@@ -1,17 +1,22 @@
 import ModelStore
 
-/// The shape of a BERT encoder, from `config.json`.
+/// The shape of a BERT-family encoder, from `config.json`.
 struct BertShape: Sendable {
     let hidden: Int
+    /// Width of the embedding tables; differs from `hidden` only in ELECTRA, which then projects.
+    let embedding: Int
     let layers: Int
     let heads: Int
     let intermediate: Int
     let maxPositions: Int
+    /// Rows of the token-type table; 0 when the family has none.
     let typeVocabulary: Int
     let vocabulary: Int
     let layerNormEpsilon: Float
 
     var headSize: Int { hidden / heads }
+    /// True when the embeddings are projected from `embedding` to `hidden` (ELECTRA's `embeddings_project`).
+    var projectsEmbeddings: Bool { embedding != hidden }
 
     init(_ config: ModelConfig) throws {
         guard config.hiddenAct == "gelu" else {
@@ -21,6 +26,7 @@ struct BertShape: Sendable {
             throw InferenceError.invalidConfig("hidden_size \(config.hiddenSize) is not a multiple of num_attention_heads \(config.numAttentionHeads)")
         }
         hidden = config.hiddenSize
+        embedding = config.embeddingSize
         layers = config.numHiddenLayers
         heads = config.numAttentionHeads
         intermediate = config.intermediateSize
@@ -55,42 +61,70 @@ struct DenseWeights: Sendable {
     let outputs: Int
 }
 
-/// Reads tensors by their Hugging Face names, with or without the `bert.` prefix.
-struct BertTensorReader {
-    let file: any WeightFile
+/// Where a tensor sits in a checkpoint: in the encoder (under the checkpoint's encoder prefix) or in the task
+/// head (`classifier.*`, `pre_classifier.*`, `_classification_layer.*`, never prefixed).
+enum TensorName: Sendable, Hashable {
+    case encoder(String)
+    case head(String)
 
-    func read(_ name: String, shape: [Int]) throws -> FloatBuffer {
-        let candidates = ["bert." + name, name]
-        for candidate in candidates where file.contains(candidate) {
-            return FloatBuffer(try file.floats(candidate, shape: shape))
+    func appending(_ suffix: String) -> TensorName {
+        switch self {
+        case .encoder(let name): return .encoder(name + suffix)
+        case .head(let name): return .head(name + suffix)
         }
-        return FloatBuffer(try file.floats(name, shape: shape)) // throws the store's "missing tensor" error
+    }
+}
+
+/// Reads a checkpoint's tensors by their Hugging Face names. Tensors the architecture does not use
+/// (`fit_dense.*`, `position_ids`, an unused `embeddings_project`) are never asked for; a missing or
+/// mis-shaped one is the weight file's `missingTensor` / `wrongShape` error, naming the tensor and the file.
+struct TensorReader: Sendable {
+    let file: any WeightFile
+    /// The prefix the checkpoint's encoder tensors carry: the family's, or "" when no tensor has it.
+    let encoderPrefix: String
+
+    init(file: any WeightFile, variant: EncoderVariant) {
+        self.file = file
+        let prefix = variant.tensorPrefix
+        encoderPrefix = file.tensorNames.contains { $0.hasPrefix(prefix) } ? prefix : ""
     }
 
-    func dense(_ prefix: String, inputs: Int, outputs: Int) throws -> DenseWeights {
-        DenseWeights(weight: try read(prefix + ".weight", shape: [outputs, inputs]),
-                     bias: try read(prefix + ".bias", shape: [outputs]),
+    func read(_ name: TensorName, shape: [Int]) throws -> FloatBuffer {
+        switch name {
+        case .encoder(let name): return FloatBuffer(try file.floats(encoderPrefix + name, shape: shape))
+        case .head(let name): return FloatBuffer(try file.floats(name, shape: shape))
+        }
+    }
+
+    func dense(_ name: TensorName, inputs: Int, outputs: Int) throws -> DenseWeights {
+        DenseWeights(weight: try read(name.appending(".weight"), shape: [outputs, inputs]),
+                     bias: try read(name.appending(".bias"), shape: [outputs]),
                      inputs: inputs, outputs: outputs)
     }
 
-    func layer(_ index: Int, shape: BertShape) throws -> BertLayerWeights {
+    /// A LayerNorm's gamma and beta (`NAME.weight`, `NAME.bias`).
+    func norm(_ name: TensorName, width: Int) throws -> (gamma: FloatBuffer, beta: FloatBuffer) {
+        (try read(name.appending(".weight"), shape: [width]), try read(name.appending(".bias"), shape: [width]))
+    }
+
+    func layer(_ index: Int, shape: BertShape, names: LayerTensorNames) throws -> BertLayerWeights {
         let h = shape.hidden
-        let p = "encoder.layer.\(index)."
-        let q = try dense(p + "attention.self.query", inputs: h, outputs: h)
-        let k = try dense(p + "attention.self.key", inputs: h, outputs: h)
-        let v = try dense(p + "attention.self.value", inputs: h, outputs: h)
-        let attentionOut = try dense(p + "attention.output.dense", inputs: h, outputs: h)
-        let intermediate = try dense(p + "intermediate.dense", inputs: h, outputs: shape.intermediate)
-        let output = try dense(p + "output.dense", inputs: shape.intermediate, outputs: h)
+        func tensor(_ name: String) -> TensorName { .encoder(names.layer + "\(index)." + name) }
+        let q = try dense(tensor(names.query), inputs: h, outputs: h)
+        let k = try dense(tensor(names.key), inputs: h, outputs: h)
+        let v = try dense(tensor(names.value), inputs: h, outputs: h)
+        let attentionOut = try dense(tensor(names.attentionOutput), inputs: h, outputs: h)
+        let attentionNorm = try norm(tensor(names.attentionNorm), width: h)
+        let intermediate = try dense(tensor(names.intermediate), inputs: h, outputs: shape.intermediate)
+        let output = try dense(tensor(names.output), inputs: shape.intermediate, outputs: h)
+        let outputNorm = try norm(tensor(names.outputNorm), width: h)
         return BertLayerWeights(
             qkvWeight: FloatBuffer(q.weight.array() + k.weight.array() + v.weight.array()),
             qkvBias: FloatBuffer(q.bias.array() + k.bias.array() + v.bias.array()),
             attentionOutWeight: attentionOut.weight, attentionOutBias: attentionOut.bias,
-            attentionNormGamma: try read(p + "attention.output.LayerNorm.weight", shape: [h]),
-            attentionNormBeta: try read(p + "attention.output.LayerNorm.bias", shape: [h]),
+            attentionNormGamma: attentionNorm.gamma, attentionNormBeta: attentionNorm.beta,
             intermediateWeight: intermediate.weight, intermediateBias: intermediate.bias,
             outputWeight: output.weight, outputBias: output.bias,
-            outputNormGamma: try read(p + "output.LayerNorm.weight", shape: [h]),
-            outputNormBeta: try read(p + "output.LayerNorm.bias", shape: [h]))
+            outputNormGamma: outputNorm.gamma, outputNormBeta: outputNorm.beta)
     }
 }

@@ -22,7 +22,7 @@ public final class BiEncoder: Scorer {
         guard folder.kind == .biEncoder else { throw InferenceError.notABiEncoder(folder.name) }
         model = try TransformerModel(folder: folder)
         self.batchSize = max(1, batchSize)
-        info = ScorerInfo(name: name ?? folder.name, kind: .biEncoder, maxLength: folder.maxLength,
+        info = ScorerInfo(name: name ?? folder.name, kind: .biEncoder, maxLength: model.defaultMaxLength,
                           summary: model.summary + " · mean pooling", scoreName: "cosine", probabilityName: nil,
                           note: folder.note)
     }

@@ -1,8 +1,8 @@
 import ModelStore
 import Tokenization
 
-/// A BERT cross-encoder (`BertForSequenceClassification`, 1 or 2 labels) that scores
-/// (query, passage) pairs exactly as `transformers` and sentence-transformers'
+/// A cross-encoder (`BertForSequenceClassification` with 1 or 2 labels, ELECTRA, DistilBERT, BERT_Cat,
+/// XLM-RoBERTa) that scores (query, passage) pairs exactly as `transformers` and sentence-transformers'
 /// `CrossEncoder.predict` do.
 public final class CrossEncoder: Scorer {
     public let info: ScorerInfo
@@ -14,14 +14,20 @@ public final class CrossEncoder: Scorer {
     private let head: ClassificationHead
 
     /// Loads a cross-encoder folder.
-    public init(folder: ModelFolder, name: String? = nil, batchSize: Int = 64) throws {
+    public convenience init(folder: ModelFolder, name: String? = nil, batchSize: Int = 64) throws {
+        try self.init(folder: folder, tokenizer: try Tokenizers.load(folder), name: name, batchSize: batchSize)
+    }
+
+    /// Loads a cross-encoder folder's weights with a tokenizer given by the caller (tests feed reference ids).
+    init(folder: ModelFolder, tokenizer: any PairTokenizer, name: String? = nil, batchSize: Int = 64) throws {
         guard folder.kind == .crossEncoder else { throw InferenceError.notACrossEncoder(folder.name) }
-        model = try TransformerModel(folder: folder)
+        model = try TransformerModel(folder: folder, tokenizer: tokenizer)
         labels = folder.config.labels
-        head = try ClassificationHead(reader: model.reader, hidden: model.encoder.shape.hidden, labels: labels.count)
+        head = try ClassificationHead(layout: HeadLayout(folder.config.family), reader: model.reader,
+                                      hidden: model.encoder.shape.hidden, labels: labels.count)
         self.batchSize = max(1, batchSize)
         let twoLabels = labels.count == 2
-        info = ScorerInfo(name: name ?? folder.name, kind: .crossEncoder, maxLength: folder.maxLength,
+        info = ScorerInfo(name: name ?? folder.name, kind: .crossEncoder, maxLength: model.defaultMaxLength,
                           summary: model.summary, scoreName: twoLabels ? "P(relevant)" : "logit",
                           probabilityName: twoLabels ? "softmax" : "sigmoid", note: folder.note)
     }

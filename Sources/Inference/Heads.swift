@@ -1,28 +1,91 @@
 import Foundation
+import ModelStore
 
-/// `BertForSequenceClassification`'s head: the pooler (dense + tanh on `[CLS]`) and the classifier.
-struct ClassificationHead: Sendable {
-    let pooler: DenseWeights
-    let classifier: DenseWeights
+/// The sequence-classification heads of the supported families. Each reads token 0's last hidden state,
+/// optionally through a dense layer and its activation, into the output layer.
+enum HeadLayout: Sendable, Hashable {
+    /// `BertForSequenceClassification`: the pooler (dense + tanh), then `classifier`.
+    case bertPooler
+    /// `ElectraForSequenceClassification`: `classifier.dense` → GELU (erf) → `classifier.out_proj`.
+    case electra
+    /// `XLMRobertaForSequenceClassification`: `classifier.dense` → tanh → `classifier.out_proj`.
+    case roberta
+    /// `DistilBertForSequenceClassification`: `pre_classifier` → ReLU → `classifier`.
+    case distilBert
+    /// `BERT_Cat`: `_classification_layer` straight on token 0, no activation.
+    case bertCat
 
-    init(reader: BertTensorReader, hidden: Int, labels: Int) throws {
-        pooler = try reader.dense("pooler.dense", inputs: hidden, outputs: hidden)
-        classifier = try reader.dense("classifier", inputs: hidden, outputs: labels)
+    init(_ family: ModelFamily) {
+        switch family {
+        case .bert: self = .bertPooler
+        case .electra: self = .electra
+        case .roberta: self = .roberta
+        case .distilBert: self = .distilBert
+        case .bertCat: self = .bertCat
+        }
     }
 
-    /// Raw logits of every sequence in the batch, from its first (`[CLS]`) token.
-    func logits(hiddenStates: FloatBuffer, batch: PackedBatch) -> [[Float]] {
-        let h = pooler.inputs, count = batch.sequenceCount
-        let cls = FloatBuffer(count: count * h)
-        for sequence in 0..<count {
-            (cls.pointer + sequence * h).update(from: hiddenStates.readOnly + batch.range(of: sequence).lowerBound * h, count: h)
+    /// The dense layer between token 0 and the output layer, and its activation; nil when there is none.
+    var hiddenLayer: (name: TensorName, activation: HeadActivation)? {
+        switch self {
+        case .bertPooler: return (.encoder("pooler.dense"), .tanh)
+        case .electra: return (.head("classifier.dense"), .gelu)
+        case .roberta: return (.head("classifier.dense"), .tanh)
+        case .distilBert: return (.head("pre_classifier"), .relu)
+        case .bertCat: return nil
         }
-        let pooled = FloatBuffer(count: count * h)
-        dense(cls, rows: count, inputs: h, weight: pooler.weight, bias: pooler.bias, outputs: h, into: pooled)
-        Kernels.tanh(pooled.pointer, count: count * h)
-        let labels = classifier.outputs
+    }
+
+    /// The layer that gives one logit per label.
+    var outputLayer: TensorName {
+        switch self {
+        case .bertPooler, .distilBert: return .head("classifier")
+        case .electra, .roberta: return .head("classifier.out_proj")
+        case .bertCat: return .head("_classification_layer")
+        }
+    }
+}
+
+/// The activation of a head's dense layer.
+enum HeadActivation: Sendable, Hashable {
+    case tanh, gelu, relu
+
+    func apply(_ x: UnsafeMutablePointer<Float>, count: Int) {
+        switch self {
+        case .tanh: Kernels.tanh(x, count: count)
+        case .gelu: Kernels.gelu(x, count: count)
+        case .relu: Kernels.relu(x, count: count)
+        }
+    }
+}
+
+/// A sequence-classification head with its weights (see `HeadLayout`). A missing weight is the weight
+/// file's `missingTensor` error, never a random initialisation.
+struct ClassificationHead: Sendable {
+    let hiddenLayer: (weights: DenseWeights, activation: HeadActivation)?
+    let output: DenseWeights
+
+    init(layout: HeadLayout, reader: TensorReader, hidden: Int, labels: Int) throws {
+        hiddenLayer = try layout.hiddenLayer.map { (try reader.dense($0.name, inputs: hidden, outputs: hidden), $0.activation) }
+        output = try reader.dense(layout.outputLayer, inputs: hidden, outputs: labels)
+    }
+
+    /// Raw logits of every sequence in the batch, from its first token (`[CLS]` / `<s>`).
+    func logits(hiddenStates: FloatBuffer, batch: PackedBatch) -> [[Float]] {
+        let h = output.inputs, count = batch.sequenceCount
+        var features = FloatBuffer(count: count * h)
+        for sequence in 0..<count {
+            (features.pointer + sequence * h).update(from: hiddenStates.readOnly + batch.range(of: sequence).lowerBound * h, count: h)
+        }
+        if let (layer, activation) = hiddenLayer {
+            let activated = FloatBuffer(count: count * h)
+            dense(features, rows: count, inputs: h, weight: layer.weight, bias: layer.bias, outputs: h, into: activated)
+            activation.apply(activated.pointer, count: count * h)
+            features = activated
+        }
+        let labels = output.outputs
         let logits = FloatBuffer(count: count * labels)
-        dense(pooled, rows: count, inputs: h, weight: classifier.weight, bias: classifier.bias, outputs: labels, into: logits)
+        dense(features, rows: count, inputs: h, weight: output.weight, bias: output.bias, outputs: labels, into: logits)
         return (0..<count).map { logits.array(from: $0 * labels, count: labels) }
     }
 

@@ -78,4 +78,9 @@ enum Kernels {
     static func tanh(_ x: UnsafeMutablePointer<Float>, count: Int) {
         for i in 0..<count { x[i] = Foundation.tanh(x[i]) }
     }
+
+    /// `max(x, 0)` in place (DistilBERT's `pre_classifier` activation).
+    static func relu(_ x: UnsafeMutablePointer<Float>, count: Int) {
+        for i in 0..<count { x[i] = max(x[i], 0) }
+    }
 }

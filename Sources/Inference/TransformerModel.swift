@@ -7,27 +7,37 @@ struct TransformerModel: Sendable {
     let folder: ModelFolder
     let tokenizer: any PairTokenizer
     let encoder: BertEncoder
-    let reader: BertTensorReader
+    let reader: TensorReader
 
+    /// Loads the folder's tokenizer, weights and encoder.
     init(folder: ModelFolder) throws {
-        self.folder = folder
-        tokenizer = try Tokenizers.load(folder)
-        reader = BertTensorReader(file: try folder.weights())
-        encoder = try BertEncoder(shape: try BertShape(folder.config), reader: reader)
+        try self.init(folder: folder, tokenizer: try Tokenizers.load(folder))
     }
+
+    /// Loads the folder's weights and encoder, with a tokenizer given by the caller (tests feed reference ids).
+    init(folder: ModelFolder, tokenizer: any PairTokenizer) throws {
+        self.folder = folder
+        self.tokenizer = tokenizer
+        let variant = EncoderVariant(folder.config)
+        reader = TensorReader(file: try folder.weights(), variant: variant)
+        encoder = try BertEncoder(shape: try BertShape(folder.config), variant: variant, reader: reader)
+    }
+
+    /// The folder's default max length, within what the position table holds.
+    var defaultMaxLength: Int { min(folder.maxLength, encoder.maxSequenceLength) }
 
     /// The max length to use: the request's, else the model's default; checked against positions.
     func maxLength(_ requested: Int?) throws -> Int {
-        let limit = encoder.shape.maxPositions
-        let value = requested ?? folder.maxLength
+        let limit = encoder.maxSequenceLength
+        let value = requested ?? defaultMaxLength
         guard value >= 4, value <= limit else { throw InferenceError.invalidMaxLength(value, limit: limit) }
         return value
     }
 
-    /// "BertForSequenceClassification · 6 layers · hidden 384".
+    /// "ElectraForSequenceClassification · 12 layers · hidden 768".
     var summary: String {
         let config = folder.config
-        return "\(config.architectures.first ?? "?") · \(config.numHiddenLayers) layers · hidden \(config.hiddenSize)"
+        return "\(folder.architecture) · \(config.numHiddenLayers) layers · hidden \(config.hiddenSize)"
     }
 }
 

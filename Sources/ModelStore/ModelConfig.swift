@@ -1,26 +1,35 @@
 import Foundation
 
-/// The fields of a Hugging Face `config.json` that the engine uses.
+/// The fields of a Hugging Face `config.json` that the engine uses, whatever names the model's family gives them.
 public struct ModelConfig: Sendable, Hashable {
     public var architectures: [String]
     public var modelType: String?
+    /// The encoder family: from `model_type`, else from the first supported entry of `architectures`.
+    public var family: ModelFamily
     public var hiddenSize: Int
     public var numHiddenLayers: Int
     public var numAttentionHeads: Int
     public var intermediateSize: Int
     public var maxPositionEmbeddings: Int
+    /// Rows of the token-type table; 0 for families without token types (DistilBERT, BERT_Cat).
     public var typeVocabSize: Int
     public var vocabSize: Int
     public var layerNormEps: Double
     public var hiddenAct: String
     /// Label names in id order (`id2label`); its count is `num_labels`.
     public var labels: [String]
+    /// Width of the embedding tables: ELECTRA's `embedding_size`, else `hiddenSize`.
+    public var embeddingSize: Int
+    /// `pad_token_id`; RoBERTa-family positions are counted from after it.
+    public var padTokenId: Int
 
     public init(architectures: [String], modelType: String?, hiddenSize: Int, numHiddenLayers: Int, numAttentionHeads: Int,
                 intermediateSize: Int, maxPositionEmbeddings: Int, typeVocabSize: Int, vocabSize: Int,
-                layerNormEps: Double, hiddenAct: String, labels: [String]) {
+                layerNormEps: Double, hiddenAct: String, labels: [String], family: ModelFamily = .bert,
+                embeddingSize: Int? = nil, padTokenId: Int = 0) {
         self.architectures = architectures
         self.modelType = modelType
+        self.family = family
         self.hiddenSize = hiddenSize
         self.numHiddenLayers = numHiddenLayers
         self.numAttentionHeads = numAttentionHeads
@@ -31,31 +40,34 @@ public struct ModelConfig: Sendable, Hashable {
         self.layerNormEps = layerNormEps
         self.hiddenAct = hiddenAct
         self.labels = labels
+        self.embeddingSize = embeddingSize ?? hiddenSize
+        self.padTokenId = padTokenId
     }
 
-    /// Parses `config.json`. Optional fields take the defaults of transformers' `BertConfig`; labels come from
-    /// `id2label`, else `num_labels` (`LABEL_i`), else transformers' default of two labels.
+    /// Parses `config.json` with the field names and defaults of the family's transformers config class
+    /// (`BertConfig`, `ElectraConfig`, `DistilBertConfig`, `XLMRobertaConfig`; see `ModelConfig+Families`).
+    /// Labels come from `id2label`, else `num_labels` (`LABEL_i`), else transformers' default of two labels;
+    /// `BERT_Cat` always has one.
     public static func load(from url: URL) throws -> ModelConfig {
         let json = try JSONObject.read(url)
-        guard let architectures = try json.array("architectures") else {
+        guard let listed = try json.array("architectures") else {
             throw ModelStoreError.missingField(url, "architectures")
         }
-        return ModelConfig(
-            architectures: try architectures.map { name in
-                guard let name = name as? String else { throw json.invalid("architectures", "must be a list of class names") }
-                return name
-            },
-            modelType: try json.string("model_type"),
-            hiddenSize: try json.requiredPositive("hidden_size"),
-            numHiddenLayers: try json.requiredPositive("num_hidden_layers"),
-            numAttentionHeads: try json.requiredPositive("num_attention_heads"),
-            intermediateSize: try json.requiredPositive("intermediate_size"),
-            maxPositionEmbeddings: try json.requiredPositive("max_position_embeddings"),
-            typeVocabSize: try json.int("type_vocab_size") ?? 2,
-            vocabSize: try json.requiredPositive("vocab_size"),
-            layerNormEps: try json.double("layer_norm_eps") ?? 1e-12,
-            hiddenAct: try json.string("hidden_act") ?? "gelu",
-            labels: try labels(json))
+        let architectures = try listed.map { name in
+            guard let name = name as? String else { throw json.invalid("architectures", "must be a list of class names") }
+            return name
+        }
+        let modelType = try json.string("model_type")
+        let family = modelType.flatMap(ModelFamily.init(modelType:))
+            ?? architectures.lazy.compactMap { SupportedArchitecture(rawValue: $0)?.family }.first
+            ?? .bert
+        let labels = family == .bertCat ? ["LABEL_0"] : try labels(json)
+        switch family {
+        case .bert, .electra, .roberta:
+            return try bertNames(json, architectures: architectures, modelType: modelType, family: family, labels: labels)
+        case .distilBert, .bertCat:
+            return try distilBertNames(json, architectures: architectures, modelType: modelType, family: family, labels: labels)
+        }
     }
 
     private static func labels(_ json: JSONObject) throws -> [String] {
@@ -75,13 +87,5 @@ public struct ModelConfig: Sendable, Hashable {
         }
         let count = try json.int("num_labels") ?? 2
         return (0..<max(count, 0)).map { "LABEL_\($0)" }
-    }
-}
-
-private extension JSONObject {
-    func requiredPositive(_ key: String) throws -> Int {
-        let value = try requiredInt(key)
-        guard value > 0 else { throw invalid(key, "must be positive, not \(value); fix config.json") }
-        return value
     }
 }

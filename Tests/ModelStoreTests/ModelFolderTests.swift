@@ -42,18 +42,20 @@ struct ModelFolderTests {
         let error = try #require(throws: ModelStoreError.self) { try ModelFolder.open(try folder(config: config)) }
         guard case .unsupportedArchitecture = error else { Issue.record("got \(error)"); return }
         #expect(error.description == "unsupported architecture BertForSequenceClassification with 3 labels "
-            + "(supported: BertForSequenceClassification with 1 or 2 labels, BertModel)")
+            + "(supported: BertForSequenceClassification with 1 or 2 labels, ElectraForSequenceClassification, "
+            + "DistilBertForSequenceClassification, BERT_Cat, XLMRobertaForSequenceClassification, BertModel)")
     }
 
     @Test func refusesAnUnsupportedArchitecture() throws {
-        let config = SyntheticModel.config(["architectures": ["RobertaForSequenceClassification"]])
+        let config = SyntheticModel.config(["architectures": ["DebertaV2ForSequenceClassification"]])
         let error = try #require(throws: ModelStoreError.self) { try ModelFolder.open(try folder(config: config)) }
-        guard case .unsupportedArchitecture("RobertaForSequenceClassification", let supported) = error else {
+        guard case .unsupportedArchitecture("DebertaV2ForSequenceClassification", let supported) = error else {
             Issue.record("got \(error)"); return
         }
         #expect(supported == SupportedArchitecture.allCases.map(\.rawValue))
-        #expect(error.description
-            == "unsupported architecture RobertaForSequenceClassification (supported: BertForSequenceClassification, BertModel)")
+        #expect(error.description == "unsupported architecture DebertaV2ForSequenceClassification (supported: "
+            + "BertForSequenceClassification, ElectraForSequenceClassification, DistilBertForSequenceClassification, "
+            + "BERT_Cat, XLMRobertaForSequenceClassification, BertModel)")
     }
 
     @Test func reportsAMissingFolder() throws {

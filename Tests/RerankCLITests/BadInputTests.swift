@@ -76,13 +76,13 @@ struct BadInputTests {
     }
 
     @Test func unsupportedArchitecture() throws {
-        let folder = files.directory.appendingPathComponent("electra")
+        let folder = files.directory.appendingPathComponent("deberta")
         try FileManager.default.copyItem(at: Fixtures.crossEncoder, to: folder)
         let config = folder.appendingPathComponent("config.json")
         let text = try String(contentsOf: config, encoding: .utf8)
-            .replacingOccurrences(of: "BertForSequenceClassification", with: "ElectraForSequenceClassification")
+            .replacingOccurrences(of: "BertForSequenceClassification", with: "DebertaV2ForSequenceClassification")
         try text.write(to: config, atomically: true, encoding: .utf8)
         let pairs = try files.write("pairs.jsonl", #"{"query": "q", "passage": "p"}"#)
-        expectFailure(try score(pairs, model: folder.path), mentioning: ["unsupported architecture ElectraForSequenceClassification"])
+        expectFailure(try score(pairs, model: folder.path), mentioning: ["unsupported architecture DebertaV2ForSequenceClassification"])
     }
 }
