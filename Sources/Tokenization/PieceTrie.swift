@@ -1,40 +1,53 @@
 /// A vocabulary's pieces as a trie over Unicode scalars. Walking it along a text from one position meets
 /// every piece that starts there, shortest first, in steps bounded by the longest piece.
 ///
-/// Nodes are numbered from 0 (the root); edges live in one open-addressing hash table keyed by
-/// (parent node, scalar), so a vocabulary of 250,000 pieces builds in one pass without a node object each.
+/// The edges live in one open-addressing hash table keyed by (parent node, scalar), and a node is the slot of
+/// the edge that leads to it, so a step costs one probe and a 250,000-piece vocabulary builds in one pass.
 struct PieceTrie: Sendable {
-    static let root: Int32 = 0
-
-    /// Per slot: 0 when empty, else the occupied bit, the parent node (bits 21…52) and the scalar (bits 0…20).
+    /// The root has no incoming edge; its number is one past the last slot.
+    let root: Int
+    /// Per slot: 0 when empty, else the edge's key (parent node and scalar), with `terminal` set when a piece ends
+    /// at the node the edge leads to.
     private var keys: [UInt64]
-    /// Per slot: the child node the edge leads to.
-    private var children: [Int32]
-    /// Per node: the id of the piece that ends there, or -1.
-    private var pieceIds: [Int32] = [-1]
-    private var slotShift: UInt64 = 60
+    /// Per slot: the id of the piece ending at the slot's node (meaningful when its key has `terminal`).
+    private var pieceIds: [Int32]
+    /// The id of an empty piece, which ends at the root.
+    private var rootPieceId: Int32?
+    private let slotShift: UInt64
 
-    private static let occupied: UInt64 = 1 << 63
+    private static let occupied: UInt64 = 1 << 62
+    private static let terminal: UInt64 = 1 << 63
 
-    /// A trie of `pieces`, `pieces[i]` having id `i`; a piece listed twice keeps its last id, empty pieces are left out.
+    /// A trie of `pieces`, `pieces[i]` having id `i`; a piece listed twice keeps its last id.
     init(_ pieces: [String]) {
-        keys = [UInt64](repeating: 0, count: 16)
-        children = [Int32](repeating: 0, count: 16)
-        for (id, piece) in pieces.enumerated() where !piece.isEmpty {
-            var node = Self.root
+        let scalarCount = pieces.reduce(0) { $0 + $1.unicodeScalars.count }
+        // Every scalar adds at most one node, so the table stays at most 80% full.
+        var bits: UInt64 = 4
+        while (1 << bits) < scalarCount + scalarCount / 4 + 1 { bits += 1 }
+        keys = [UInt64](repeating: 0, count: 1 << Int(bits))
+        pieceIds = [Int32](repeating: -1, count: 1 << Int(bits))
+        slotShift = 64 - bits
+        root = keys.count
+        for (id, piece) in pieces.enumerated() {
+            var node = root
             for scalar in piece.unicodeScalars { node = childInserting(node, scalar.value) }
-            pieceIds[Int(node)] = Int32(truncatingIfNeeded: id)
+            if node == root {
+                rootPieceId = Int32(truncatingIfNeeded: id)
+            } else {
+                keys[node] |= Self.terminal
+                pieceIds[node] = Int32(truncatingIfNeeded: id)
+            }
         }
     }
 
     /// The node reached from `node` along `scalar`, if the trie has that edge.
     @inline(__always)
-    func child(_ node: Int32, _ scalar: UInt32) -> Int32? {
+    func child(_ node: Int, _ scalar: UInt32) -> Int? {
         let key = Self.key(node, scalar)
         var slot = slotIndex(key)
         while true {
             let found = keys[slot]
-            if found == key { return children[slot] }
+            if found & ~Self.terminal == key { return slot }
             if found == 0 { return nil }
             slot = (slot + 1) & (keys.count - 1)
         }
@@ -42,14 +55,14 @@ struct PieceTrie: Sendable {
 
     /// The id of the piece ending at `node`, or nil.
     @inline(__always)
-    func pieceId(at node: Int32) -> Int32? {
-        let id = pieceIds[Int(node)]
-        return id >= 0 ? id : nil
+    func pieceId(at node: Int) -> Int32? {
+        guard node != root else { return rootPieceId }
+        return keys[node] & Self.terminal != 0 ? pieceIds[node] : nil
     }
 
     /// The id of the piece spelled exactly by `scalars`, if any.
     func id(of scalars: some Sequence<UInt32>) -> Int32? {
-        var node = Self.root
+        var node = root
         for scalar in scalars {
             guard let next = child(node, scalar) else { return nil }
             node = next
@@ -57,39 +70,20 @@ struct PieceTrie: Sendable {
         return pieceId(at: node)
     }
 
-    private mutating func childInserting(_ node: Int32, _ scalar: UInt32) -> Int32 {
+    private mutating func childInserting(_ node: Int, _ scalar: UInt32) -> Int {
         let key = Self.key(node, scalar)
         var slot = slotIndex(key)
         while keys[slot] != 0 {
-            if keys[slot] == key { return children[slot] }
+            if keys[slot] & ~Self.terminal == key { return slot }
             slot = (slot + 1) & (keys.count - 1)
         }
-        let newNode = Int32(truncatingIfNeeded: pieceIds.count)
         keys[slot] = key
-        children[slot] = newNode
-        pieceIds.append(-1)
-        if pieceIds.count * 10 > keys.count * 7 { doubleCapacity() }
-        return newNode
-    }
-
-    /// Moves every edge into a table twice as large, keeping the load below 70%.
-    private mutating func doubleCapacity() {
-        let oldKeys = keys
-        let oldChildren = children
-        keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
-        children = [Int32](repeating: 0, count: oldKeys.count * 2)
-        slotShift -= 1
-        for (key, child) in zip(oldKeys, oldChildren) where key != 0 {
-            var slot = slotIndex(key)
-            while keys[slot] != 0 { slot = (slot + 1) & (keys.count - 1) }
-            keys[slot] = key
-            children[slot] = child
-        }
+        return slot
     }
 
     @inline(__always)
-    private static func key(_ node: Int32, _ scalar: UInt32) -> UInt64 {
-        occupied | UInt64(UInt32(bitPattern: node)) << 21 | UInt64(scalar & 0x1F_FFFF)
+    private static func key(_ node: Int, _ scalar: UInt32) -> UInt64 {
+        occupied | UInt64(truncatingIfNeeded: node) << 21 | UInt64(scalar & 0x1F_FFFF)
     }
 
     @inline(__always)

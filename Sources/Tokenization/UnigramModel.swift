@@ -33,7 +33,7 @@ struct UnigramModel: Sendable {
         for start in 0..<length {
             let scoreSoFar = steps[start].score
             var hasSingleScalarPiece = false
-            var node = PieceTrie.root
+            var node = trie.root
             var end = start
             while end < length, let next = trie.child(node, text[word.lowerBound + end]) {
                 node = next

@@ -21,43 +21,28 @@ struct UnigramNormalizer: Sendable {
     /// other cluster is looked up one scalar at a time, and a scalar no rule matches is kept.
     /// (Clusters are Swift's `Character`s; the reference uses the `unicode-segmentation` crate's.)
     ///
-    /// A replacement of `k` scalars by `m` aligns its `j`-th scalar with the `j`-th replaced one and any extra
-    /// scalars with the last replaced one (`ﬁ` → `f`, `i` both point at `ﬁ`). Scalars the rules remove before the first scalar they keep are forgotten by the reference's alignment,
-    /// which then aligns every later scalar that many scalars too early; origins here follow it, since
-    /// `Metaspace`'s `first` scheme decides by them.
+    /// Origins follow the reference's alignment (see `PrecompiledRewriter`).
     static func apply(_ charsmap: PrecompiledCharsmap, to input: AlignedScalars, into output: inout AlignedScalars) {
-        var text = String.UnicodeScalarView()
-        text.append(contentsOf: input.values.lazy.compactMap(Unicode.Scalar.init))
+        var rewriter = PrecompiledRewriter(charsmap: charsmap)
+        let values = input.values
+        let isASCIIWithoutCRLF = values.indices.allSatisfy { index in
+            values[index] < 0x80 && !(values[index] == 0x0D && index + 1 < values.count && values[index + 1] == 0x0A)
+        }
+        guard !isASCIIWithoutCRLF else {
+            for index in values.indices { rewriter.rewriteScalar(at: index, of: input, into: &output) }
+            return
+        }
         var utf8: [UInt8] = []
-        /// The replacement for the scalars `range` of the input, when they are shorter than 6 UTF-8 bytes.
-        func lookUp(_ range: Range<Int>) -> String.UnicodeScalarView? {
-            utf8.removeAll(keepingCapacity: true)
-            for index in range { UTF8Encoding.append(input.values[index], to: &utf8) }
-            guard utf8.count < 6 else { return nil }
-            return utf8.withUnsafeBufferPointer(charsmap.firstReplacement(forPrefixOf:))
-        }
-        var leadingRemoved = 0
-        func emit(_ replacement: some Collection<UInt32>, replacing range: Range<Int>) {
-            if output.count == 0 && replacement.isEmpty { leadingRemoved += range.count }
-            for (offset, value) in replacement.enumerated() {
-                let index = min(range.lowerBound + offset, range.upperBound - 1) - leadingRemoved
-                output.append(value, origin: input.origins[max(index, 0)])
-            }
-        }
+        utf8.reserveCapacity(values.count * 2)
+        for value in values { UTF8Encoding.append(value, to: &utf8) }
         var start = 0
-        for cluster in String(text) {
+        for cluster in String(decoding: utf8, as: UTF8.self) {
             let range = start..<start + cluster.unicodeScalars.count
             start = range.upperBound
-            if let replacement = lookUp(range) {
-                emit(replacement.lazy.map(\.value), replacing: range)
-                continue
-            }
-            for index in range {
-                if range.count > 1, let replacement = lookUp(index..<index + 1) {
-                    emit(replacement.lazy.map(\.value), replacing: index..<index + 1)
-                } else {
-                    emit(CollectionOfOne(input.values[index]), replacing: index..<index + 1)
-                }
+            if range.count == 1 {
+                rewriter.rewriteScalar(at: range.lowerBound, of: input, into: &output)
+            } else if !rewriter.rewriteCluster(range, of: input, into: &output) {
+                for index in range { rewriter.rewriteScalar(at: index, of: input, into: &output) }
             }
         }
     }
@@ -92,5 +77,61 @@ struct UnigramNormalizer: Sendable {
                 index += 1
             }
         }
+    }
+}
+
+/// Writes the `Precompiled` replacements of one text, aligning them as the reference does: a replacement of
+/// `k` scalars by `m` aligns its `j`-th scalar with the `j`-th replaced one and any extra scalars with the last
+/// replaced one (`ﬁ` → `f`, `i` both point at `ﬁ`). Scalars removed before the first scalar kept are forgotten
+/// by the reference's alignment, which then aligns every later scalar that many scalars too early; origins
+/// here follow it, since `Metaspace`'s `first` scheme decides by them.
+private struct PrecompiledRewriter {
+    let charsmap: PrecompiledCharsmap
+    var leadingRemoved = 0
+    var utf8: [UInt8] = []
+    var replacement: [UInt32] = []
+
+    init(charsmap: PrecompiledCharsmap) {
+        self.charsmap = charsmap
+    }
+
+    /// Rewrites the scalar `input[index]` by its own rule, or keeps it.
+    mutating func rewriteScalar(at index: Int, of input: AlignedScalars, into output: inout AlignedScalars) {
+        let value = input.values[index]
+        if value < 0x80 {
+            guard let ascii = charsmap.asciiReplacement(value) else { return keep(index, of: input, into: &output) }
+            return emit(ascii, replacing: index..<index + 1, of: input, into: &output)
+        }
+        guard lookUp(index..<index + 1, of: input) else { return keep(index, of: input, into: &output) }
+        emit(replacement, replacing: index..<index + 1, of: input, into: &output)
+    }
+
+    /// Rewrites a whole cluster of several scalars when it is shorter than 6 UTF-8 bytes and a rule matches its
+    /// start; false, writing nothing, otherwise.
+    mutating func rewriteCluster(_ range: Range<Int>, of input: AlignedScalars, into output: inout AlignedScalars) -> Bool {
+        guard lookUp(range, of: input) else { return false }
+        emit(replacement, replacing: range, of: input, into: &output)
+        return true
+    }
+
+    /// Looks the scalars up when they are shorter than 6 UTF-8 bytes, leaving a match in `replacement`.
+    private mutating func lookUp(_ range: Range<Int>, of input: AlignedScalars) -> Bool {
+        utf8.removeAll(keepingCapacity: true)
+        for index in range { UTF8Encoding.append(input.values[index], to: &utf8) }
+        guard utf8.count < 6 else { return false }
+        replacement.removeAll(keepingCapacity: true)
+        return utf8.withUnsafeBufferPointer { charsmap.firstReplacement(forPrefixOf: $0, into: &replacement) }
+    }
+
+    private mutating func emit(_ values: [UInt32], replacing range: Range<Int>, of input: AlignedScalars, into output: inout AlignedScalars) {
+        if output.count == 0 && values.isEmpty { leadingRemoved += range.count }
+        for offset in values.indices {
+            let index = min(range.lowerBound + offset, range.upperBound - 1) - leadingRemoved
+            output.append(values[offset], origin: input.origins[max(index, 0)])
+        }
+    }
+
+    private func keep(_ index: Int, of input: AlignedScalars, into output: inout AlignedScalars) {
+        output.append(input.values[index], origin: input.origins[max(index - leadingRemoved, 0)])
     }
 }
