@@ -19,10 +19,13 @@ enum TransformersTokenizerClass {
         }.prefix(1))
         description.preTokenization = [
             .whitespaceSplit,
-            .metaspace(replacement: "\u{2581}", prependScheme: configFiles.addPrefixSpace == false ? .never : .always, splits: true),
+            .metaspace(replacement: "\u{2581}", prependScheme: configFiles.addPrefixSpace == false ? .never : .always,
+                       splits: true),
         ]
-        let begin = UnigramDescription.TemplateStep.special(ids: [try id(of: configFiles.token("bos_token", else: "<s>"), in: description)], typeId: 0)
-        let end = UnigramDescription.TemplateStep.special(ids: [try id(of: configFiles.token("eos_token", else: "</s>"), in: description)], typeId: 0)
+        let bos = try id(of: configFiles.token("bos_token", else: "<s>"), in: description)
+        let eos = try id(of: configFiles.token("eos_token", else: "</s>"), in: description)
+        let begin = UnigramDescription.TemplateStep.special(ids: [bos], typeId: 0)
+        let end = UnigramDescription.TemplateStep.special(ids: [eos], typeId: 0)
         description.singleTemplate = [begin, .first(typeId: 0), end]
         description.pairTemplate = [begin, .first(typeId: 0), end, end, .second(typeId: 0), end]
     }

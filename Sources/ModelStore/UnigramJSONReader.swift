@@ -11,7 +11,8 @@ enum UnigramJSONReader {
             throw model.invalid("unk_id", "is missing; a Unigram model without an unknown piece is not supported")
         }
         guard vocabulary.pieces.indices.contains(unknownId) else {
-            throw model.invalid("unk_id", "is \(unknownId), outside the \(vocabulary.pieces.count) pieces; the file is damaged — fetch it again")
+            throw model.invalid("unk_id", "is \(unknownId), outside the \(vocabulary.pieces.count) pieces; "
+                + "the file is damaged — fetch it again")
         }
         if try model.bool("byte_fallback") == true {
             throw model.invalid("byte_fallback", "is true; byte-fallback Unigram models are not supported")

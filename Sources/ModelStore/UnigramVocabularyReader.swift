@@ -114,9 +114,9 @@ enum UnigramVocabularyReader {
             }
             guard letter == UInt8(ascii: "u"), var value = hexQuad() else { throw problem(entry: entry) }
             if (0xD800..<0xDC00).contains(value) {
-                guard peek() == UInt8(ascii: "\\"), position + 1 < bytes.count, bytes[position + 1] == UInt8(ascii: "u") else {
-                    throw problem(entry: entry)
-                }
+                let lowFollows = position + 1 < bytes.count && bytes[position] == UInt8(ascii: "\\")
+                    && bytes[position + 1] == UInt8(ascii: "u")
+                guard lowFollows else { throw problem(entry: entry) }
                 position += 2
                 guard let low = hexQuad(), (0xDC00..<0xE000).contains(low) else { throw problem(entry: entry) }
                 value = 0x10000 + (value - 0xD800) << 10 + (low - 0xDC00)
@@ -125,11 +125,25 @@ enum UnigramVocabularyReader {
             text.append(contentsOf: String(scalar).utf8)
         }
 
+        /// Four hexadecimal digits at the current position, consumed.
         private mutating func hexQuad() -> UInt32? {
-            guard position + 4 <= bytes.count,
-                  let value = UInt32(String(decoding: bytes[position..<position + 4], as: UTF8.self), radix: 16) else { return nil }
+            guard position + 4 <= bytes.count else { return nil }
+            var value: UInt32 = 0
+            for byte in bytes[position..<position + 4] {
+                guard let digit = Self.hexDigit(byte) else { return nil }
+                value = value << 4 | digit
+            }
             position += 4
             return value
+        }
+
+        private static func hexDigit(_ byte: UInt8) -> UInt32? {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): UInt32(byte - UInt8(ascii: "0"))
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): UInt32(byte - UInt8(ascii: "a") + 10)
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): UInt32(byte - UInt8(ascii: "A") + 10)
+            default: nil
+            }
         }
 
         private mutating func number(entry: Int) throws -> Double {

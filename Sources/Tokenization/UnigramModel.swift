@@ -79,7 +79,8 @@ struct UnigramModel: Sendable {
         pieces[firstPiece...].reverse()
     }
 
-    private func appendUnknown(_ run: Range<Int>, of word: Range<Int>, _ text: [UInt32], to pieces: inout [(id: Int32, range: Range<Int>)]) {
+    private func appendUnknown(_ run: Range<Int>, of word: Range<Int>, _ text: [UInt32],
+                               to pieces: inout [(id: Int32, range: Range<Int>)]) {
         let range = word.lowerBound + run.lowerBound..<word.lowerBound + run.upperBound
         pieces.append((trie.id(of: text[range]) ?? unknownId, range))
     }

@@ -123,7 +123,8 @@ private struct PrecompiledRewriter {
         return utf8.withUnsafeBufferPointer { charsmap.firstReplacement(forPrefixOf: $0, into: &replacement) }
     }
 
-    private mutating func emit(_ values: [UInt32], replacing range: Range<Int>, of input: AlignedScalars, into output: inout AlignedScalars) {
+    private mutating func emit(_ values: [UInt32], replacing range: Range<Int>, of input: AlignedScalars,
+                               into output: inout AlignedScalars) {
         if output.count == 0 && values.isEmpty { leadingRemoved += range.count }
         for offset in values.indices {
             let index = min(range.lowerBound + offset, range.upperBound - 1) - leadingRemoved

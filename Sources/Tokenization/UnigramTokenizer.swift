@@ -148,5 +148,3 @@ public struct UnigramTokenizer: Sendable {
         }
     }
 }
-
-extension UnigramTokenizer: PairTokenizer {}
