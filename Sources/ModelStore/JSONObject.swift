@@ -9,14 +9,17 @@ struct JSONObject {
 
     /// Reads and parses `url`; throws `missingFile` or `invalidJSON`.
     static func read(_ url: URL) throws -> JSONObject {
+        try parse(try contents(of: url), from: url)
+    }
+
+    /// The bytes of the JSON file `url`; throws `missingFile` or `invalidJSON`.
+    static func contents(of url: URL) throws -> Data {
         guard FileManager.default.fileExists(atPath: url.path) else { throw ModelStoreError.missingFile(url) }
-        let data: Data
         do {
-            data = try Data(contentsOf: url)
+            return try Data(contentsOf: url)
         } catch {
             throw ModelStoreError.invalidJSON(url, "cannot be read (\(error.localizedDescription)); check its permissions")
         }
-        return try parse(data, from: url)
     }
 
     /// Parses `data`, which came from `url`; the top level must be an object.

@@ -5,12 +5,16 @@ struct TokenizerConfigFiles {
     var doLowerCase: Bool?
     var stripAccents: Bool?
     var tokenizeChineseChars: Bool?
+    /// `tokenizer_class`, the transformers class that builds the tokenizer (e.g. `XLMRobertaTokenizer`).
+    var tokenizerClass: String?
+    /// `add_prefix_space`, which SentencePiece tokenizer classes turn into `Metaspace`'s prepend scheme.
+    var addPrefixSpace: Bool?
     /// `model_max_length` when it is a sensible length (transformers writes 1e30 for "no limit").
     var modelMaxLength: Int?
     /// Special token strings by key (`unk_token`, `cls_token`, …); `tokenizer_config.json` wins over the map.
     var specialTokens: [String: String] = [:]
 
-    static let specialTokenKeys = ["unk_token", "cls_token", "sep_token", "pad_token"]
+    static let specialTokenKeys = ["unk_token", "cls_token", "sep_token", "pad_token", "bos_token", "eos_token"]
     /// Longer `model_max_length` values are placeholders for "unlimited", not real limits.
     static let sensibleMaxLength = 1...1_000_000
 
@@ -26,6 +30,8 @@ struct TokenizerConfigFiles {
         files.doLowerCase = try config.bool("do_lower_case")
         files.stripAccents = try config.bool("strip_accents")
         files.tokenizeChineseChars = try config.bool("tokenize_chinese_chars")
+        files.tokenizerClass = try config.string("tokenizer_class")
+        files.addPrefixSpace = try config.bool("add_prefix_space")
         if let length = config.value("model_max_length").flatMap(JSONObject.wholeNumber), sensibleMaxLength.contains(length) {
             files.modelMaxLength = length
         }

@@ -2,9 +2,9 @@ import Foundation
 
 /// Reads a BERT `vocab.txt` (one token per line, id = line number) with the options of `tokenizer_config.json`.
 enum VocabularyFileReader {
-    static func read(_ url: URL, configFiles: TokenizerConfigFiles) throws -> TokenizerDescription {
+    static func read(_ url: URL, configFiles: TokenizerConfigFiles) throws -> WordPieceDescription {
         let lowercase = configFiles.doLowerCase ?? true
-        return TokenizerDescription(
+        return WordPieceDescription(
             vocabulary: try tokens(url),
             lowercase: lowercase,
             stripAccents: configFiles.stripAccents,

@@ -1,19 +1,25 @@
-/// Finds added tokens (the special tokens, e.g. `[SEP]` or `[MASK]`) written verbatim in raw text,
+/// Finds added tokens (the special tokens, e.g. `[SEP]` or `<mask>`) written verbatim in raw text,
 /// as the reference does before normalizing: case-sensitive, leftmost match first, longest at a tie.
+/// A token that absorbs whitespace takes the white space (Unicode `White_Space`) beside it into its range.
 struct AddedTokenMatcher: Sendable {
     /// A part of the raw text: plain text to normalize, or one added token.
-    enum Segment {
+    enum Segment: Equatable {
         case text(Range<Int>)
         case added(id: Int32, range: Range<Int>)
     }
 
+    private struct Pattern {
+        var scalars: [UInt32]
+        var token: AddedToken
+    }
+
     /// Patterns, longest first.
-    private let patterns: [(scalars: [UInt32], id: Int32)]
+    private let patterns: [Pattern]
     private let firstScalars: [UInt32]
 
-    init(_ tokens: [(content: String, id: Int32)]) {
+    init(_ tokens: [AddedToken]) {
         patterns = tokens
-            .map { (scalars: $0.content.unicodeScalars.map(\.value), id: $0.id) }
+            .map { Pattern(scalars: $0.content.unicodeScalars.map(\.value), token: $0) }
             .filter { !$0.scalars.isEmpty }
             .sorted { $0.scalars.count > $1.scalars.count }
         var firsts: [UInt32] = []
@@ -31,9 +37,16 @@ struct AddedTokenMatcher: Sendable {
                 position += 1
                 continue
             }
-            if textStart < position { segments.append(.text(textStart..<position)) }
-            let end = position + match.length
-            segments.append(.added(id: match.id, range: position..<end))
+            var start = position
+            if match.token.absorbsSpaceBefore {
+                while start > textStart && ReferenceCharacterClasses.isWhitespace(text[start - 1]) { start -= 1 }
+            }
+            var end = position + match.length
+            if match.token.absorbsSpaceAfter {
+                while end < text.count && ReferenceCharacterClasses.isWhitespace(text[end]) { end += 1 }
+            }
+            if textStart < start { segments.append(.text(textStart..<start)) }
+            segments.append(.added(id: match.token.id, range: start..<end))
             position = end
             textStart = end
         }
@@ -41,9 +54,9 @@ struct AddedTokenMatcher: Sendable {
         return segments
     }
 
-    private func longestMatch(in text: [UInt32], at position: Int) -> (id: Int32, length: Int)? {
+    private func longestMatch(in text: [UInt32], at position: Int) -> (token: AddedToken, length: Int)? {
         for pattern in patterns where text[position...].starts(with: pattern.scalars) {
-            return (pattern.id, pattern.scalars.count)
+            return (pattern.token, pattern.scalars.count)
         }
         return nil
     }

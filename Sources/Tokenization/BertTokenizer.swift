@@ -18,6 +18,7 @@ public struct BertTokenizer: Sendable {
     private let normalizer: BertNormalizer
     private let wordPiece: WordPiece
     private let addedTokenMatcher: AddedTokenMatcher
+    let template: EncodingTemplate
 
     /// A tokenizer whose added tokens are the four special tokens and `[MASK]` when the vocabulary
     /// has it, as in the `tokenizer.json` of BERT models.
@@ -40,7 +41,8 @@ public struct BertTokenizer: Sendable {
         classifierId = try id(of: specialTokens.classifier)
         separatorId = try id(of: specialTokens.separator)
         paddingId = try id(of: specialTokens.padding)
-        addedTokenMatcher = AddedTokenMatcher(try addedTokens.map { ($0, try id(of: $0)) })
+        addedTokenMatcher = AddedTokenMatcher(try addedTokens.map { AddedToken(content: $0, id: try id(of: $0)) })
+        template = .bert(classifier: classifierId, separator: separatorId)
         self.addedTokens = addedTokens
         self.vocabulary = table
         self.wordPiece = WordPiece(vocabulary: table, unknownId: unknownId)

@@ -16,3 +16,4 @@ public protocol PairTokenizer: Sendable {
 }
 
 extension BertTokenizer: PairTokenizer {}
+extension UnigramTokenizer: PairTokenizer {}

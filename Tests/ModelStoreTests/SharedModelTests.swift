@@ -45,7 +45,7 @@ struct SharedModelTests {
 
     @Test(arguments: [Fixtures.crossEncoder, Fixtures.biEncoder])
     func describesTheTokenizer(folder: URL) throws {
-        let description = try ModelFolder.open(folder).tokenizer()
+        let description = try #require(try ModelFolder.open(folder).tokenizer().wordPiece)
         #expect(description.vocabulary.count == 30522)
         #expect(description.vocabulary[101] == "[CLS]")
         #expect(description.lowercase)
@@ -58,7 +58,7 @@ struct SharedModelTests {
     }
 
     @Test func vocabTxtAndTokenizerJSONAgree() throws {
-        let fromJSON = try ModelFolder.open(Fixtures.biEncoder).tokenizer().vocabulary
+        let fromJSON = try #require(try ModelFolder.open(Fixtures.biEncoder).tokenizer().wordPiece).vocabulary
         let text = try String(contentsOf: Fixtures.biEncoder.appendingPathComponent("vocab.txt"), encoding: .utf8)
         #expect(fromJSON == text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init))
     }

@@ -21,6 +21,10 @@ struct TokenizerDescriptionTests {
         try ModelFolder.open(folder).tokenizer()
     }
 
+    private func wordPiece() throws -> WordPieceDescription {
+        try #require(try tokenizer().wordPiece)
+    }
+
     /// A BERT `tokenizer.json`; `changes` replace top-level fields.
     private func tokenizerJSON(_ changes: [String: Any] = [:], vocab: [String: Int]? = nil) -> [String: Any] {
         let ids = Dictionary(uniqueKeysWithValues: SyntheticModel.vocabulary.enumerated().map { ($1, $0) })
@@ -49,9 +53,9 @@ struct TokenizerDescriptionTests {
 
     @Test func readsVocabTxtLineByLineKeepingBlankLines() throws {
         try write("[PAD]\r\n[UNK]\n\n[CLS]\r[SEP]\n tail \n", to: "vocab.txt")
-        let description = try tokenizer()
+        let description = try wordPiece()
         #expect(description.vocabulary == ["[PAD]", "[UNK]", "", "[CLS]", "[SEP]", " tail "])
-        #expect(description == TokenizerDescription(
+        #expect(description == WordPieceDescription(
             vocabulary: description.vocabulary, lowercase: true, stripAccents: nil, handleChineseChars: true, cleanText: true,
             unknownToken: "[UNK]", classifierToken: "[CLS]", separatorToken: "[SEP]", paddingToken: "[PAD]", modelMaxLength: nil))
     }
@@ -64,7 +68,7 @@ struct TokenizerDescriptionTests {
         ], to: folder.appendingPathComponent("tokenizer_config.json"))
         try SyntheticModel.write(["cls_token": "[CLS]", "unk_token": ["content": "[UNK]"]],
                                  to: folder.appendingPathComponent("special_tokens_map.json"))
-        let description = try tokenizer()
+        let description = try wordPiece()
         #expect(description.lowercase == false)
         #expect(description.stripAccents == true)
         #expect(description.handleChineseChars == false)
@@ -82,8 +86,8 @@ struct TokenizerDescriptionTests {
             "post_processor": ["type": "BertProcessing", "cls": ["[CLS]", 2], "sep": ["[SEP]", 3]],
             "padding": ["pad_token": "[PAD]"],
         ]))
-        let description = try tokenizer()
-        #expect(description == TokenizerDescription(
+        let description = try wordPiece()
+        #expect(description == WordPieceDescription(
             vocabulary: SyntheticModel.vocabulary, lowercase: false, stripAccents: false, handleChineseChars: false,
             cleanText: false, unknownToken: "[UNK]", classifierToken: "[CLS]", separatorToken: "[SEP]",
             paddingToken: "[PAD]", modelMaxLength: nil))
@@ -93,7 +97,7 @@ struct TokenizerDescriptionTests {
         try write("only\nthese\n", to: "vocab.txt")
         try SyntheticModel.write(["model_max_length": 300], to: folder.appendingPathComponent("tokenizer_config.json"))
         _ = try writeTokenizerJSON(tokenizerJSON())
-        let description = try tokenizer()
+        let description = try wordPiece()
         #expect(description.vocabulary == SyntheticModel.vocabulary)
         #expect(description.lowercase)
         #expect(description.stripAccents == nil)
@@ -148,5 +152,19 @@ struct TokenizerDescriptionTests {
         guard case .invalidJSON(let url, _) = error else { Issue.record("got \(error)"); return }
         #expect(url.lastPathComponent == "tokenizer.json")
         #expect(error.description.contains(url.path))
+    }
+}
+
+extension TokenizerDescription {
+    /// The WordPiece description, or nil for another model.
+    var wordPiece: WordPieceDescription? {
+        if case .wordPiece(let description) = self { return description }
+        return nil
+    }
+
+    /// The Unigram description, or nil for another model.
+    var unigram: UnigramDescription? {
+        if case .unigram(let description) = self { return description }
+        return nil
     }
 }
