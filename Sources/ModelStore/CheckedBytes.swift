@@ -22,9 +22,4 @@ struct CheckedBytes {
     func slice(_ range: Range<Int>) -> UnsafeRawBufferPointer? {
         slice(at: range.lowerBound, length: range.count)
     }
-
-    /// True when `range` lies inside the buffer.
-    func contains(_ range: Range<Int>) -> Bool {
-        range.lowerBound >= 0 && range.upperBound <= buffer.count
-    }
 }

@@ -108,10 +108,12 @@ struct RestrictedUnpickler {
         case Opcode.binPersistentID:
             let id = try pop()
             push(.storage(try storage(id)))
-        case Opcode.binGet: push(try memoized(UInt32(try byte())))
-        case Opcode.longBinGet: push(try memoized(try integer(UInt32.self)))
-        case Opcode.binPut: try put(UInt32(try byte()))
-        case Opcode.longBinPut: try put(try integer(UInt32.self))
+        case Opcode.binGet, Opcode.longBinGet:
+            let index = opcode == Opcode.binGet ? UInt32(try byte()) : try integer(UInt32.self)
+            push(try memoized(index))
+        case Opcode.binPut, Opcode.longBinPut:
+            let index = opcode == Opcode.binPut ? UInt32(try byte()) : try integer(UInt32.self)
+            memo[index] = try top()
         default:
             let printable = (0x21...0x7e).contains(opcode) ? " ('\(Character(Unicode.Scalar(opcode)))')" : ""
             throw .refused("opcode 0x\(String(opcode, radix: 16, uppercase: true))\(printable), which "
@@ -191,10 +193,6 @@ struct RestrictedUnpickler {
     }
 
     private static let underflow = PickleFault.corrupt("an opcode needs a value the stack does not have")
-
-    private mutating func put(_ index: UInt32) throws(PickleFault) {
-        memo[index] = try top()
-    }
 
     private func memoized(_ index: UInt32) throws(PickleFault) -> PickleValue {
         guard let value = memo[index] else { throw .corrupt("it fetches memo entry \(index), which was never stored") }

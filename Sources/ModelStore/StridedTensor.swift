@@ -16,7 +16,7 @@ struct StridedTensor {
         let elementSize = tensor.storage.dtype.byteSize
         let storageElements = storage.count / elementSize
         let layout = "shape \(tensor.shape), strides \(tensor.strides), offset \(tensor.offset)"
-        guard tensor.shape.count == tensor.strides.count, tensor.offset >= 0,
+        guard tensor.shape.count == tensor.strides.count, tensor.offset >= 0, tensor.offset <= storageElements,
               tensor.shape.allSatisfy({ $0 >= 0 }), tensor.strides.allSatisfy({ $0 >= 0 }) else {
             throw ModelStoreError.corruptWeights(url, "tensor '\(name)' has an impossible layout (\(layout)); "
                 + "the file is damaged — fetch it again")
@@ -72,6 +72,7 @@ struct StridedTensor {
 
     /// True when the elements are laid out row-major without gaps (dimensions of size 1 may have any stride).
     private var isContiguous: Bool {
+        guard elementCount > 0 else { return true }
         var expected = 1
         for (size, stride) in zip(shape, strides).reversed() where size != 1 {
             guard stride == expected else { return false }

@@ -29,7 +29,8 @@ struct PickleBuilder {
         switch value {
         case 0...0xff: return raw([0x4b, UInt8(value)])
         case 0...0xffff: return raw([0x4d] + Self.littleEndian(UInt16(value)))
-        default: return raw([0x4a] + Self.littleEndian(UInt32(bitPattern: Int32(value))))
+        case Int(Int32.min)...Int(Int32.max): return raw([0x4a] + Self.littleEndian(UInt32(bitPattern: Int32(value))))
+        default: return raw([0x8a, 8] + Self.littleEndian(UInt64(bitPattern: Int64(value))))
         }
     }
     func ints(_ values: [Int]) -> PickleBuilder { values.reduce(mark()) { $0.int($1) }.tuple() }

@@ -193,10 +193,20 @@ struct PyTorchCheckpointSafetyTests {
             Tensor(name: "w", key: "0", elementCount: 6, offset: -1, shape: [2]),
             Tensor(name: "w", key: "0", elementCount: 6, shape: [-2]),
             Tensor(name: "w", key: "0", elementCount: 6, shape: [2], strides: [-1]),
+            Tensor(name: "w", key: "0", elementCount: 6, offset: Int(Int32.max), shape: [0]),
         ]
         for layout in layouts {
             #expect(try corruption(try zipCheckpoint(PickleBuilder.stateDict([layout]))).contains("impossible layout"))
         }
+    }
+
+    @Test func readsEmptyTensorsWhateverTheirOtherSizesAndStrides() throws {
+        let huge = 1 << 40
+        let pickle = PickleBuilder.stateDict([
+            Tensor(name: "empty", key: "0", elementCount: 6, offset: 6, shape: [huge, 0, huge], strides: [huge, huge, huge]),
+        ])
+        let weights = try PyTorchCheckpoint(url: try zipCheckpoint(pickle))
+        #expect(try weights.floats("empty", shape: [huge, 0, huge]).isEmpty)
     }
 
     @Test func refusesATensorWhoseStorageRecordIsMissing() throws {
