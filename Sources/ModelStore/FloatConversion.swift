@@ -1,11 +1,34 @@
 /// Bulk conversion of little-endian tensor bytes to Float32. Inputs need not be aligned; the loops are branch-free
 /// so the compiler can vectorise them.
 enum FloatConversion {
+    /// `count` values of `dtype` widened (or, for F64, rounded) to Float32; nil when `dtype` is not F32, F16, BF16
+    /// or F64.
+    static func floats(_ source: UnsafeRawBufferPointer, dtype: TensorDType, count: Int) -> [Float]? {
+        switch dtype {
+        case .f32: return float32(source, count: count)
+        case .f16: return float16(source, count: count)
+        case .bf16: return bfloat16(source, count: count)
+        case .f64: return float64(source, count: count)
+        default: return nil
+        }
+    }
+
     /// Copies `count` F32 values.
     static func float32(_ source: UnsafeRawBufferPointer, count: Int) -> [Float] {
         [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             if count > 0, let from = source.baseAddress, let to = buffer.baseAddress {
                 UnsafeMutableRawPointer(to).copyMemory(from: from, byteCount: count * 4)
+            }
+            initialized = count
+        }
+    }
+
+    /// Rounds `count` F64 values to the nearest Float32, as PyTorch's `.float()` does.
+    static func float64(_ source: UnsafeRawBufferPointer, count: Int) -> [Float] {
+        [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            for index in 0..<count {
+                let bits = UInt64(littleEndian: source.loadUnaligned(fromByteOffset: index * 8, as: UInt64.self))
+                buffer[index] = Float(Double(bitPattern: bits))
             }
             initialized = count
         }

@@ -42,7 +42,7 @@ public struct ModelFolder: Sendable, Hashable {
         }
         let config = try ModelConfig.load(from: folder.appendingPathComponent(ModelFileNames.config))
         let architecture = try SupportedArchitecture.of(config)
-        try requireFile(folder.appendingPathComponent(ModelFileNames.weights))
+        try requireWeights(folder)
         try requireTokenizer(folder)
         return ModelFolder(
             url: folder,
@@ -58,13 +58,22 @@ public struct ModelFolder: Sendable, Hashable {
         try TokenizerDescription.load(folder: url)
     }
 
-    /// The model's weights: maps `model.safetensors` and checks its header.
+    /// The model's weights, in sentence-transformers' order of preference (`WeightFormat`): mapped and checked.
     public func weights() throws -> any WeightFile {
-        try SafeTensorsFile(url: url.appendingPathComponent(ModelFileNames.weights))
+        guard let format = WeightFormat.preferred(in: url) else {
+            throw ModelStoreError.missingFile(url.appendingPathComponent(ModelFileNames.weights))
+        }
+        return try format.open(in: url)
     }
 
     private static func requireFile(_ file: URL) throws {
         guard FileManager.default.fileExists(atPath: file.path) else { throw ModelStoreError.missingFile(file) }
+    }
+
+    private static func requireWeights(_ folder: URL) throws {
+        guard WeightFormat.preferred(in: folder) != nil else {
+            throw ModelStoreError.missingFile(folder.appendingPathComponent(ModelFileNames.weights))
+        }
     }
 
     private static func requireTokenizer(_ folder: URL) throws {

@@ -11,6 +11,8 @@ public enum ModelStoreError: Error, Sendable, CustomStringConvertible {
     case missingTensor(URL, String)
     case wrongShape(URL, String, expected: [Int], found: [Int])
     case unsupportedDType(URL, String, String)
+    /// A pickle asked for a global, an opcode or a value that a PyTorch state dict never needs; nothing was run.
+    case refusedPickle(URL, String)
     /// A bare `NAME` matched several `ORG/NAME` entries of the Hugging Face cache.
     case ambiguousModel(String, matches: [String])
 
@@ -32,13 +34,16 @@ public enum ModelStoreError: Error, Sendable, CustomStringConvertible {
             return "\(url.path): \(detail)"
         case .missingTensor(let url, let name):
             return "\(url.path): no tensor named '\(name)'; the weights do not match the architecture in config.json — "
-                + "fetch config.json and model.safetensors from the same model"
+                + "fetch config.json and the weights from the same model"
         case .wrongShape(let url, let name, let expected, let found):
             return "\(url.path): tensor '\(name)' has shape \(found) but config.json implies \(expected); "
                 + "the weights and config.json belong to different models — fetch both from the same model"
         case .unsupportedDType(let url, let name, let dtype):
             return "\(url.path): tensor '\(name)' has element type \(dtype), which cannot be read as floats "
-                + "(F32, F16 and BF16 can); convert the weights to float32 with transformers and save them again"
+                + "(F32, F16, BF16 and F64 can); convert the weights to float32 with transformers and save them again"
+        case .refusedPickle(let url, let detail):
+            return "\(url.path): refused, \(detail); nothing in it was run. A plain state dict never needs that, so the "
+                + "file may be malicious: use the model's model.safetensors, or save the weights again from a trusted copy"
         case .ambiguousModel(let name, let matches):
             return "'\(name)' matches several models in the Hugging Face cache (\(matches.joined(separator: ", "))); "
                 + "name the one you mean as ORG/NAME"
@@ -51,10 +56,9 @@ public enum ModelStoreError: Error, Sendable, CustomStringConvertible {
             return "\(url.path) does not exist; a model folder needs the config.json of a Hugging Face model — "
                 + "check the path, or download the complete model folder"
         case ModelFileNames.weights:
-            return "\(url.path) does not exist: the folder has no weights, and model.safetensors is needed. "
-                + "PyTorch .bin weights are not supported: convert them with transformers "
-                + "(`AutoModelForSequenceClassification.from_pretrained(folder).save_pretrained(folder)` writes model.safetensors), "
-                + "or download model.safetensors from the model's Hugging Face page"
+            return "\(url.path) does not exist; a model folder needs its weights as model.safetensors, "
+                + "model.safetensors.index.json (with its shards), pytorch_model.bin or pytorch_model.bin.index.json "
+                + "(with its shards) — download them from the model's Hugging Face page"
         case ModelFileNames.tokenizerJSON, ModelFileNames.vocabulary:
             return "\(url.deletingLastPathComponent().path) has no tokenizer: it needs tokenizer.json, "
                 + "or vocab.txt (with tokenizer_config.json); download them from the model's repository"

@@ -17,19 +17,16 @@ public final class SafeTensorsFile: WeightFile, @unchecked Sendable {
 
     public func shape(of name: String) -> [Int]? { tensors[name]?.shape }
 
-    /// The tensor's values as Float32 (F32, F16 and BF16 are accepted), checked against `shape`.
+    /// The tensor's values as Float32 (F32, F16, BF16 and F64 are accepted), checked against `shape`.
     public func floats(_ name: String, shape: [Int]) throws -> [Float] {
         guard let tensor = tensors[name] else { throw ModelStoreError.missingTensor(url, name) }
         guard tensor.shape == shape else {
             throw ModelStoreError.wrongShape(url, name, expected: shape, found: tensor.shape)
         }
-        let bytes = file.bytes(tensor.byteRange)
         let count = tensor.byteRange.count / tensor.dtype.byteSize
-        switch tensor.dtype {
-        case .f32: return FloatConversion.float32(bytes, count: count)
-        case .f16: return FloatConversion.float16(bytes, count: count)
-        case .bf16: return FloatConversion.bfloat16(bytes, count: count)
-        default: throw ModelStoreError.unsupportedDType(url, name, tensor.dtype.rawValue)
+        guard let values = FloatConversion.floats(file.bytes(tensor.byteRange), dtype: tensor.dtype, count: count) else {
+            throw ModelStoreError.unsupportedDType(url, name, tensor.dtype.rawValue)
         }
+        return values
     }
 }

@@ -31,7 +31,17 @@ enum SafeTensorsHeader {
             let fields = try header.nested(entry, key: name)
             tensors[name] = try tensor(name, fields, dataStart: dataStart, fileSize: file.count)
         }
+        try checkNoOverlap(tensors.values, url: url)
         return tensors
+    }
+
+    /// Refuses two tensors whose bytes overlap (the reference library does too): writing one would change the other.
+    private static func checkNoOverlap(_ tensors: some Collection<TensorInfo>, url: URL) throws {
+        let placed = tensors.filter { !$0.byteRange.isEmpty }.sorted { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
+        for (first, second) in zip(placed, placed.dropFirst()) where second.byteRange.lowerBound < first.byteRange.upperBound {
+            throw ModelStoreError.corruptWeights(url, "tensors '\(first.name)' and '\(second.name)' overlap (bytes "
+                + "\(first.byteRange) and \(second.byteRange)); the file is damaged — fetch it again")
+        }
     }
 
     private static func headerLength(_ file: MappedFile) -> UInt64 {
@@ -54,9 +64,7 @@ enum SafeTensorsHeader {
         guard begin >= 0, begin <= end, end <= dataSize else {
             throw corrupt(url, name, "has data_offsets [\(begin), \(end)] outside the \(dataSize) bytes of tensor data")
         }
-        let byteCount = (shape + [dtype.byteSize]).reduce(1 as Int?) { product, factor in
-            product.flatMap { $0.multipliedReportingOverflow(by: factor).overflow ? nil : $0 * factor }
-        }
+        let byteCount = (shape + [dtype.byteSize]).checkedProduct
         guard end - begin == byteCount else {
             throw corrupt(url, name, "has shape \(shape) of \(dtype.rawValue) but \(end - begin) bytes of data")
         }

@@ -160,6 +160,13 @@ struct SafeTensorsFileTests {
         #expect(detail.contains("outside"))
     }
 
+    @Test func refusesOverlappingTensors() throws {
+        let header = #"{"a":{"dtype":"F32","shape":[2],"data_offsets":[0,8]},"b":{"dtype":"F32","shape":[1],"data_offsets":[4,8]},"#
+            + #""c":{"dtype":"F32","shape":[0],"data_offsets":[4,4]}}"#
+        let (detail, _) = try corruption(SafeTensorsWriter.raw(header: header, data: [UInt8](repeating: 0, count: 8)))
+        #expect(detail.contains("tensors 'a' and 'b' overlap"))
+    }
+
     @Test func refusesOffsetsThatEndBeforeTheyBegin() throws {
         let header = #"{"w":{"dtype":"F32","shape":[0],"data_offsets":[4,0]}}"#
         let (detail, _) = try corruption(SafeTensorsWriter.raw(header: header, data: [0, 0, 0, 0]))
