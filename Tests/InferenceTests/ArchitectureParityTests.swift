@@ -33,15 +33,10 @@ struct ArchitectureParityTests {
         try await expectReferenceLogits(model, fixture: fixture)
     }
 
-    @Test("text goes to the reference's token ids and logits", arguments: ["tiny-electra", "tiny-distilbert", "tiny-bert-cased"])
+    @Test("text goes to the reference's token ids and logits, from every weights format and tokenizer",
+          arguments: ["tiny-electra", "tiny-distilbert", "tiny-bert-cased", "tiny-xlmr",
+                      "tiny-bert-cat", "tiny-bert-2label-bin", "tiny-bert-legacy-bin"])
     func textToLogits(fixture: String) async throws {
-        try await expectTextToLogits(fixture: fixture)
-    }
-
-    @Test("PyTorch .bin checkpoints: BERT_Cat, two labels, the legacy format",
-          .disabled("needs the .bin WeightFile of branch `bin`"),
-          arguments: ["tiny-bert-cat", "tiny-bert-2label-bin", "tiny-bert-legacy-bin"])
-    func binCheckpoints(fixture: String) async throws {
         try await expectTextToLogits(fixture: fixture)
     }
 
