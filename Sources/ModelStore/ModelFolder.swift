@@ -42,7 +42,7 @@ public struct ModelFolder: Sendable, Hashable {
         }
         let config = try ModelConfig.load(from: folder.appendingPathComponent(ModelFileNames.config))
         let architecture = try SupportedArchitecture.of(config)
-        try requireWeights(folder)
+        _ = try weightFormat(in: folder)
         try requireTokenizer(folder)
         return ModelFolder(
             url: folder,
@@ -60,20 +60,19 @@ public struct ModelFolder: Sendable, Hashable {
 
     /// The model's weights, in sentence-transformers' order of preference (`WeightFormat`): mapped and checked.
     public func weights() throws -> any WeightFile {
-        guard let format = WeightFormat.preferred(in: url) else {
-            throw ModelStoreError.missingFile(url.appendingPathComponent(ModelFileNames.weights))
-        }
-        return try format.open(in: url)
+        try Self.weightFormat(in: url).open(in: url)
     }
 
     private static func requireFile(_ file: URL) throws {
         guard FileManager.default.fileExists(atPath: file.path) else { throw ModelStoreError.missingFile(file) }
     }
 
-    private static func requireWeights(_ folder: URL) throws {
-        guard WeightFormat.preferred(in: folder) != nil else {
+    /// The preferred weight format present in `folder`; throws `missingFile` (which names every format) when none is.
+    private static func weightFormat(in folder: URL) throws -> WeightFormat {
+        guard let format = WeightFormat.preferred(in: folder) else {
             throw ModelStoreError.missingFile(folder.appendingPathComponent(ModelFileNames.weights))
         }
+        return format
     }
 
     private static func requireTokenizer(_ folder: URL) throws {
