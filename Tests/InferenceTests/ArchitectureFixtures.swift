@@ -7,7 +7,7 @@ import Tokenization
 /// transformers outputs in `../shared/golden/arch/arch-NAME.jsonl`.
 enum ArchitectureFixtures {
     static func folder(_ name: String) -> URL {
-        Fixtures.shared.appendingPathComponent("fixtures/models").appendingPathComponent(name)
+        Fixtures.architectureFixture(name)
     }
 
     static func golden(_ name: String) throws -> [ArchitectureGoldenLine] {

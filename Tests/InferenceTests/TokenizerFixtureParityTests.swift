@@ -13,7 +13,7 @@ struct TokenizerFixtureParityTests {
                         "tiny-distilbert", "tiny-electra", "tiny-xlmr"]
 
     static func folder(_ name: String) -> URL {
-        Fixtures.shared.appendingPathComponent("fixtures/models").appendingPathComponent(name)
+        Fixtures.architectureFixture(name)
     }
 
     /// The fixture's tokenizer through its model folder when the engine opens that folder, else from its

@@ -118,7 +118,7 @@ struct ModelFamilyConfigTests {
         ("tiny-xlmr", .roberta, 32, 32), ("tiny-bert-cased", .bert, 32, 32), ("tiny-bert-2label-bin", .bert, 32, 32),
     ])
     func readsEveryFixtureConfig(fixture: String, family: ModelFamily, hidden: Int, embedding: Int) throws {
-        let url = Fixtures.shared.appendingPathComponent("fixtures/models/\(fixture)/config.json")
+        let url = Fixtures.architectureFixture(fixture).appendingPathComponent("config.json")
         let config = try ModelConfig.load(from: url)
         #expect(config.family == family)
         #expect(config.hiddenSize == hidden)

@@ -11,7 +11,7 @@ struct UnigramDescriptionTests {
 
     init() throws {
         temporary = try TemporaryFiles()
-        let url = Fixtures.shared.appendingPathComponent("fixtures/models/tiny-xlmr/tokenizer.json")
+        let url = Fixtures.architectureFixture("tiny-xlmr").appendingPathComponent("tokenizer.json")
         fixture = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
     }
 
@@ -42,7 +42,7 @@ struct UnigramDescriptionTests {
 
     @Test("the fixture: pieces and scores in id order, unk id, added tokens, and XLM-R's pipeline as transformers builds it")
     func readsTheFixture() throws {
-        let description = try unigram(Fixtures.shared.appendingPathComponent("fixtures/models/tiny-xlmr"))
+        let description = try unigram(Fixtures.architectureFixture("tiny-xlmr"))
         #expect(description.pieces.count == 2002)
         #expect(Array(description.pieces.prefix(5)) == ["<s>", "<pad>", "</s>", "<unk>", "s"])
         #expect(description.scores[4] == -3.0562632083892822)

@@ -49,6 +49,41 @@ struct BadInputTests {
         expectFailure(try score(pairs, model: folder.path), mentioning: ["model.safetensors"])
     }
 
+    /// A `.bin` checkpoint whose pickle calls `os.system` is refused, naming the file and the global, and
+    /// nothing in it runs (the command it carries would create a file).
+    @Test func hostilePickleInABinCheckpoint() throws {
+        let fixture = Fixtures.architectureFixture("tiny-bert-legacy-bin")
+        let folder = files.directory.appendingPathComponent("hostile-model")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["config.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json"] {
+            try FileManager.default.copyItem(at: fixture.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let marker = files.directory.appendingPathComponent("pwned")
+        let command = Array("touch \(marker.path)".utf8)
+        // PROTO 2, GLOBAL os.system, BINUNICODE command, TUPLE1, REDUCE, STOP.
+        var pickle: [UInt8] = [0x80, 0x02, UInt8(ascii: "c")] + Array("os\nsystem\n".utf8) + [UInt8(ascii: "X")]
+        pickle += withUnsafeBytes(of: UInt32(command.count).littleEndian, Array.init) + command + [0x85, UInt8(ascii: "R"), UInt8(ascii: ".")]
+        try Data(pickle).write(to: folder.appendingPathComponent("pytorch_model.bin"))
+        let pairs = try files.write("pairs.jsonl", #"{"query": "q", "passage": "p"}"#)
+        let result = try score(pairs, model: folder.path)
+        expectFailure(result, mentioning: ["pytorch_model.bin", "os.system", "nothing in it was run"])
+        #expect(result.standardError.split(separator: "\n").count == 1, "one line: \(result.standardError)")
+        #expect(!FileManager.default.fileExists(atPath: marker.path))
+    }
+
+    @Test func truncatedBinCheckpoint() throws {
+        let fixture = Fixtures.architectureFixture("tiny-bert-2label-bin")
+        let folder = files.directory.appendingPathComponent("truncated-bin")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        for name in ["config.json", "vocab.txt", "tokenizer_config.json", "special_tokens_map.json"] {
+            try FileManager.default.copyItem(at: fixture.appendingPathComponent(name), to: folder.appendingPathComponent(name))
+        }
+        let weights = try Data(contentsOf: fixture.appendingPathComponent("pytorch_model.bin"))
+        try weights.prefix(weights.count / 2).write(to: folder.appendingPathComponent("pytorch_model.bin"))
+        let pairs = try files.write("pairs.jsonl", #"{"query": "q", "passage": "p"}"#)
+        expectFailure(try score(pairs, model: folder.path), mentioning: ["pytorch_model.bin"])
+    }
+
     @Test func lineThatIsNotJSON() throws {
         let pairs = try files.write("pairs.jsonl", "{\"query\": \"q\", \"passage\": \"p\"}\n{not json\n")
         expectFailure(try score(pairs), mentioning: ["pairs.jsonl:2", "JSON"])

@@ -33,6 +33,10 @@ public enum Fixtures {
     /// The second, better locally trained cross-encoder (F16 weights); the explorer's default.
     public static var crossEncoderV2: URL { models.appendingPathComponent("ms-marco-MiniLM-L6-ce-local-v2") }
     public static var biEncoder: URL { models.appendingPathComponent("all-MiniLM-L6-v2") }
+    /// The tiny random-weight model of a seed architecture, `../shared/fixtures/models/NAME`.
+    public static func architectureFixture(_ name: String) -> URL {
+        shared.appendingPathComponent("fixtures/models").appendingPathComponent(name)
+    }
     public static var dl19: URL { shared.appendingPathComponent("eval/trec-dl-2019-passage-bm25-top100") }
 
     /// Reads a JSON Lines file into dictionaries, one per non-empty line.

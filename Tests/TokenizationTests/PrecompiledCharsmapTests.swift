@@ -80,7 +80,7 @@ struct PrecompiledCharsmapTests {
 
     @Test("XLM-R's charsmap (nmt_nfkc): compatibility forms, spaces, controls, composition", .enabled(if: Fixtures.sharedAvailable))
     func xlmRobertaCharsmap() throws {
-        let url = Fixtures.shared.appendingPathComponent("fixtures/models/tiny-xlmr/tokenizer.json")
+        let url = Fixtures.architectureFixture("tiny-xlmr").appendingPathComponent("tokenizer.json")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any])
         let steps = try #require((json["normalizer"] as? [String: Any])?["normalizers"] as? [[String: Any]])
         let encoded = try #require(steps.first?["precompiled_charsmap"] as? String)
