@@ -10,6 +10,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        // Tests only: the fake Hugging Face hub.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // C shims: no logic, only headers and module maps.
@@ -19,16 +26,31 @@ let package = Package(
         .target(name: "TextFiles"),
         .target(name: "Tokenization"),
         .target(name: "ModelStore"),
+        .target(name: "Hub", dependencies: [
+            "ModelStore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .target(name: "Inference", dependencies: ["Tokenization", "ModelStore", "CBLAS"]),
         .target(name: "Evaluation", dependencies: ["Inference", "TextFiles"]),
         .target(name: "PassageSources", dependencies: ["Evaluation", "TextFiles"]),
         .target(name: "Explorer", dependencies: ["Inference", "Evaluation", "PassageSources", "CNcurses"]),
         .executableTarget(name: "rerank", dependencies: [
-            "Inference", "Evaluation", "PassageSources", "Explorer", "ModelStore", "Tokenization", "TextFiles",
+            "Inference", "Evaluation", "PassageSources", "Explorer", "ModelStore", "Hub", "Tokenization", "TextFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "FakeHub", dependencies: [
+            "TestSupport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "HTTPTypes", package: "swift-http-types"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ], path: "Tests/FakeHub"),
         .testTarget(name: "TextFilesTests", dependencies: ["TextFiles", "TestSupport"]),
         .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore", "TestSupport"], exclude: ["Fixtures"]),
@@ -36,6 +58,9 @@ let package = Package(
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
         .testTarget(name: "PassageSourcesTests", dependencies: ["PassageSources", "TextFiles", "TestSupport"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "TestSupport"]),
-        .testTarget(name: "RerankCLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "HubTests", dependencies: [
+            "Hub", "ModelStore", "FakeHub", "TestSupport", .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .testTarget(name: "RerankCLITests", dependencies: ["TestSupport", "FakeHub"]),
     ]
 )

@@ -5,13 +5,14 @@ public enum Scorers {
     /// The name of the lexical scorer, always available.
     public static let bm25Name = "bm25"
 
-    /// Loads a scorer; `threads` and `priority` configure the engine's threads (default: one
-    /// per core, normal priority); `batchSize` caps the sequences of one forward pass.
+    /// Loads a scorer; a Hugging Face `ORG/NAME[@REVISION]` missing from the cache is downloaded first when the
+    /// locator has a fetcher. `threads` and `priority` configure the engine's threads (default: one per core, normal
+    /// priority); `batchSize` caps the sequences of one forward pass.
     public static func load(_ name: String, locator: ModelLocator = ModelLocator(), threads: Int? = nil,
-                            priority: ComputePriority = .normal, batchSize: Int = 64) throws -> any Scorer {
+                            priority: ComputePriority = .normal, batchSize: Int = 64) async throws -> any Scorer {
         if name.lowercased() == bm25Name { return BM25Scorer() }
         EngineThreads.configure(threads, priority: priority)
-        let folder = try locator.resolve(name)
+        let folder = try await locator.resolveOrDownload(name)
         switch folder.kind {
         case .crossEncoder: return try CrossEncoder(folder: folder, name: name, batchSize: batchSize)
         case .biEncoder: return try BiEncoder(folder: folder, name: name, batchSize: batchSize)

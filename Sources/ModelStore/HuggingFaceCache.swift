@@ -1,20 +1,47 @@
 import Foundation
 
-/// The Hugging Face hub cache: `models--ORG--NAME/snapshots/REV/` folders, `refs/main` naming the current revision.
-struct HuggingFaceCache {
-    let root: URL
+/// The Hugging Face hub cache, as `huggingface_hub` lays it out: `models--ORG--NAME/` folders holding `blobs/` (files
+/// named by their etag), `snapshots/COMMIT/…` (relative links into `blobs/`) and `refs/REVISION` (a commit id).
+public struct HuggingFaceCache: Sendable {
+    public let root: URL
 
     static let modelPrefix = "models--"
 
+    public init(root: URL) {
+        self.root = root
+    }
+
     /// One cached model repository.
-    struct Repository {
+    public struct Repository: Sendable {
         /// `ORG/NAME` (or `NAME` for repositories without an organisation).
-        let name: String
-        let folder: URL
+        public let name: String
+        public let folder: URL
+
+        /// `blobs/`: every file's bytes, named by its etag.
+        public var blobs: URL { folder.appendingPathComponent("blobs", isDirectory: true) }
+        /// `snapshots/`: one folder per commit.
+        public var snapshots: URL { folder.appendingPathComponent("snapshots", isDirectory: true) }
+
+        /// `refs/REVISION`, the file naming the commit a branch or tag pointed at when it was fetched.
+        public func ref(_ revision: String) -> URL {
+            folder.appendingPathComponent("refs", isDirectory: true).appendingPathComponent(revision)
+        }
+
+        /// The commit a revision names in this cache: a commit id itself, else the contents of `refs/REVISION`.
+        public func commit(for revision: String) -> String? {
+            HubModelName.isCommit(revision) ? revision : Self.readCommit(ref(revision))
+        }
+
+        /// The commit id a ref file holds (trimmed), nil when it is unreadable or empty.
+        static func readCommit(_ file: URL) -> String? {
+            guard let text = try? String(contentsOf: file, encoding: .utf8) else { return nil }
+            let commit = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            return commit.isEmpty ? nil : commit
+        }
     }
 
     /// The repository folder for `ORG/NAME`.
-    func repository(named name: String) -> Repository {
+    public func repository(named name: String) -> Repository {
         Repository(name: name, folder: root.appendingPathComponent(Self.modelPrefix + name.replacingOccurrences(of: "/", with: "--")))
     }
 
@@ -48,19 +75,30 @@ struct HuggingFaceCache {
         return repositories().filter { $0.name == name || $0.name.hasSuffix("/" + name) }
     }
 
-    /// The snapshot `refs/main` names, else the most recently modified one; throws `missingFile` when there is none.
-    func snapshot(of repository: Repository) throws(ModelStoreError) -> URL {
-        let snapshots = repository.folder.appendingPathComponent("snapshots", isDirectory: true)
-        let main = repository.folder.appendingPathComponent("refs/main")
-        if let revision = try? String(contentsOf: main, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines),
-           !revision.isEmpty, FileManager.default.fileExists(atPath: snapshots.appendingPathComponent(revision).path) {
-            return snapshots.appendingPathComponent(revision, isDirectory: true)
+    /// The snapshot of `revision` (its commit, or the commit `refs/REVISION` names); without a revision, the one
+    /// `refs/main` names, else the most recently modified one. Throws `missingFile` when there is none.
+    public func snapshot(of repository: Repository, revision: String? = nil) throws(ModelStoreError) -> URL {
+        let snapshots = repository.snapshots
+        if let commit = repository.commit(for: revision ?? HubModelName.defaultRevision) {
+            let folder = snapshots.appendingPathComponent(commit, isDirectory: true)
+            if FileManager.default.fileExists(atPath: folder.path) { return folder }
         }
+        if let revision { throw ModelStoreError.missingFile(snapshots.appendingPathComponent(revision, isDirectory: true)) }
         let revisions = (try? FileManager.default.contentsOfDirectory(
             at: snapshots, includingPropertiesForKeys: [.contentModificationDateKey], options: [.skipsHiddenFiles])) ?? []
         let newest = revisions.max { modified($0) < modified($1) }
         guard let newest else { throw ModelStoreError.missingFile(snapshots) }
         return newest
+    }
+
+    /// The refs (`main`, tags, `refs/pr/1` as `pr/1`) that name `commit`, sorted.
+    func refs(naming commit: String, in repository: Repository) -> [String] {
+        let refs = repository.folder.appendingPathComponent("refs", isDirectory: true)
+        guard let walker = FileManager.default.enumerator(at: refs, includingPropertiesForKeys: nil,
+                                                          options: [.skipsHiddenFiles]) else { return [] }
+        let prefix = refs.standardizedFileURL.path + "/"
+        return walker.compactMap { $0 as? URL }.filter { Repository.readCommit($0) == commit }
+            .map { String($0.standardizedFileURL.path.dropFirst(prefix.count)) }.sorted()
     }
 
     private func modified(_ url: URL) -> Date {

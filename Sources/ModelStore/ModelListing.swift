@@ -6,11 +6,33 @@ public struct ModelListingEntry: Sendable {
     public var name: String
     public var url: URL
     public var result: Result<ModelFolder, ModelStoreError>
+    /// For a Hugging Face cache entry, the revision of its snapshot; nil for folders on the search path.
+    public var revision: CachedRevision?
 
-    public init(name: String, url: URL, result: Result<ModelFolder, ModelStoreError>) {
+    public init(name: String, url: URL, result: Result<ModelFolder, ModelStoreError>, revision: CachedRevision? = nil) {
         self.name = name
         self.url = url
         self.result = result
+        self.revision = revision
+    }
+}
+
+/// Which revision of a Hugging Face repository a cache snapshot holds: its commit and the refs naming it.
+public struct CachedRevision: Sendable, Hashable, CustomStringConvertible {
+    /// The snapshot folder's name, a commit id.
+    public var commit: String
+    /// Branches and tags (`main`, `v1`, `refs/pr/1`) whose ref file names the commit.
+    public var refs: [String]
+
+    public init(commit: String, refs: [String]) {
+        self.commit = commit
+        self.refs = refs
+    }
+
+    /// `main@1a2b3c4d`: the refs, then the first eight digits of the commit.
+    public var description: String {
+        let short = String(commit.prefix(8))
+        return refs.isEmpty ? short : refs.joined(separator: ",") + "@" + short
     }
 }
 
@@ -39,7 +61,10 @@ extension ModelLocator {
             let url = (try? snapshot.get()) ?? repository.folder
             guard seen.insert(url.resolvingSymlinksInPath().path).inserted else { continue }
             let result = snapshot.flatMap { open($0, name: repository.name) }
-            entries.append(ModelListingEntry(name: repository.name, url: url, result: result))
+            let revision = (try? snapshot.get()).map { folder in
+                CachedRevision(commit: folder.lastPathComponent, refs: cache.refs(naming: folder.lastPathComponent, in: repository))
+            }
+            entries.append(ModelListingEntry(name: repository.name, url: url, result: result, revision: revision))
         }
         return entries.sorted { ($0.name, $0.url.path) < ($1.name, $1.url.path) }
     }

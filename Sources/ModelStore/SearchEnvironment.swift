@@ -1,8 +1,13 @@
 import Foundation
 
-/// The directories the locator searches, as the environment variables (and the setup script's `model-path` file) set them.
-struct SearchEnvironment {
-    let variables: [String: String]
+/// The directories the locator searches and the Hugging Face cache, as the environment variables (and the setup
+/// script's `model-path` file) set them. The `Hub` module reads its settings through it too.
+public struct SearchEnvironment: Sendable {
+    public let variables: [String: String]
+
+    public init(variables: [String: String] = ProcessInfo.processInfo.environment) {
+        self.variables = variables
+    }
 
     /// `$HOME`, else the current user's home directory.
     var home: URL {
@@ -17,13 +22,17 @@ struct SearchEnvironment {
         return home.appendingPathComponent(".local/share/rerank", isDirectory: true)
     }
 
-    /// `$HF_HUB_CACHE`, else `$HF_HOME/hub`, else `$XDG_CACHE_HOME/huggingface/hub`, else `~/.cache/huggingface/hub`,
-    /// as `huggingface_hub` chooses.
-    var huggingFaceCache: URL {
-        if let hub = variable("HF_HUB_CACHE") { return expand(hub) }
-        if let hfHome = variable("HF_HOME") { return expand(hfHome).appendingPathComponent("hub", isDirectory: true) }
+    /// `$HF_HOME`, else `$XDG_CACHE_HOME/huggingface`, else `~/.cache/huggingface`, as `huggingface_hub` chooses.
+    public var huggingFaceHome: URL {
+        if let hfHome = variable("HF_HOME") { return expand(hfHome) }
         let cache = variable("XDG_CACHE_HOME").map(expand) ?? home.appendingPathComponent(".cache", isDirectory: true)
-        return cache.appendingPathComponent("huggingface/hub", isDirectory: true)
+        return cache.appendingPathComponent("huggingface", isDirectory: true)
+    }
+
+    /// `$HF_HUB_CACHE`, else the legacy `$HUGGINGFACE_HUB_CACHE`, else `huggingFaceHome/hub`.
+    public var huggingFaceCache: URL {
+        if let hub = variable("HF_HUB_CACHE") ?? variable("HUGGINGFACE_HUB_CACHE") { return expand(hub) }
+        return huggingFaceHome.appendingPathComponent("hub", isDirectory: true)
     }
 
     /// `RERANK_MODEL_PATH` entries, the project model directory, then the `model-path` file's lines; each once.
@@ -48,7 +57,7 @@ struct SearchEnvironment {
 
     /// A path with a leading `~` replaced by the home directory; relative paths are taken relative to `base`
     /// (the current directory when nil).
-    func expand(_ path: String, relativeTo base: URL? = nil) -> URL {
+    public func expand(_ path: String, relativeTo base: URL? = nil) -> URL {
         if path == "~" { return home }
         if path.hasPrefix("~/") { return home.appendingPathComponent(String(path.dropFirst(2))).standardizedFileURL }
         return URL(fileURLWithPath: path, relativeTo: path.hasPrefix("/") ? nil : base).standardizedFileURL
@@ -57,7 +66,7 @@ struct SearchEnvironment {
     private func expand(_ path: String) -> URL { expand(path, relativeTo: nil) }
 
     /// A variable's value; unset and empty are the same.
-    private func variable(_ name: String) -> String? {
+    public func variable(_ name: String) -> String? {
         guard let value = variables[name], !value.isEmpty else { return nil }
         return value
     }

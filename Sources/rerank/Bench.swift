@@ -41,12 +41,12 @@ struct Bench: AsyncParsableCommand {
         let set = try JudgedSet(folder: URL(fileURLWithPath: eval))
         var pairs = set.queries.flatMap { query in query.candidates.map { (query: query.text, passage: $0.text) } }
         if limit > 0 { pairs = Array(pairs.prefix(limit)) }
-        let scorer = try modelOptions.loadScorer(batchSize: batchOptions.batchSize)
+        let scorer = try await modelOptions.loadScorer(batchSize: batchOptions.batchSize)
         let result = try await BenchMeasurement.measure(scorer, pairs: pairs, maxLength: modelOptions.maxLength)
         try report(result, of: scorer.info)
         fflush(nil) // our figures appear before the peers start
         if let peers {
-            let folder = try ModelLocator().resolve(modelOptions.model)
+            let folder = try await modelOptions.locator().resolveOrDownload(modelOptions.model)
             let runner = PeerRunner(script: peersScript.map(URL.init(fileURLWithPath:)) ?? PeerRunner.defaultScript(eval: eval),
                                     python: python ?? ProcessInfo.processInfo.environment["RERANK_PEERS_PYTHON"] ?? "python3")
             for peer in try runner.run(engines: peers, model: folder.url, eval: eval, limit: pairs.count,

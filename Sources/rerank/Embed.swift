@@ -15,7 +15,7 @@ struct Embed: AsyncParsableCommand {
 
     func run() async throws {
         EngineThreads.configure(modelOptions.threads)
-        let model = try BiEncoder(folder: try ModelLocator().resolve(modelOptions.model), name: modelOptions.model,
+        let model = try BiEncoder(folder: try await modelOptions.locator().resolveOrDownload(modelOptions.model), name: modelOptions.model,
                                   batchSize: batchOptions.batchSize)
         let lines = try JSONLines.read(texts, requiredKeys: ["text"])
         let embeddings = try await model.embed(lines.map { $0.string("text") ?? "" }, maxLength: modelOptions.maxLength)

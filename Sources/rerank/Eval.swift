@@ -31,7 +31,7 @@ struct Eval: AsyncParsableCommand {
         if model == EvaluationReport.firstStageName {
             report = EvaluationReport.firstStage(of: set)
         } else {
-            let scorer = try modelOptions.loadScorer()
+            let scorer = try await modelOptions.loadScorer()
             scorerInfo = scorer.info
             let bar = ProgressBar(label: "eval \(model)")
             report = try await Evaluator(scorer: scorer, maxLength: modelOptions.maxLength).evaluate(set) { bar.update($0, of: $1) }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Explorer
 import Foundation
+import Hub
 import Inference
 import ModelStore
 import PassageSources
@@ -44,6 +45,9 @@ struct Explore: AsyncParsableCommand {
     @Flag(help: "Bring back the session saved when the explorer last ran.")
     var resume = false
 
+    @Flag(help: "Never download: use only models on disk (as HF_HUB_OFFLINE=1 does).")
+    var offline = false
+
     /// Sequences per forward pass: small, so partial rankings stream in steadily and a newer
     /// query never waits long for a cancelled batch.
     static let batchSize = 8
@@ -64,6 +68,7 @@ struct Explore: AsyncParsableCommand {
         let demo = try script.map { try DemoScript(contentsOf: URL(fileURLWithPath: $0)) }
         let traceWriter = try trace.map { try TraceWriter(fileURL: URL(fileURLWithPath: $0)) }
         let store = SessionStore<SessionSnapshot>(environment: environment)
+        let locator = ModelLocator(fetcher: HubDownloader(settings: try ModelAccess.settings(offline: offline)))
 
         var opening = ExploreOpening(command: self, themes: themes, resources: resources)
         let state = try opening.state(store: store)
@@ -71,7 +76,7 @@ struct Explore: AsyncParsableCommand {
         let configuration = ExplorerConfiguration(
             state: state, themes: themes,
             // Inference uses every core at background priority, so the interface still reacts at once.
-            loadScorer: { name in try Scorers.load(name, priority: .background, batchSize: Self.batchSize) },
+            loadScorer: { name in try await Scorers.load(name, locator: locator, priority: .background, batchSize: Self.batchSize) },
             listModels: { ExplorerModels.choices(ModelLocator().listing()) },
             script: demo, trace: traceWriter, session: store, saveAtStart: opening.passagesGiven,
             notice: notices.first.map { StatusMessage(notices.count > 1 ? "\($0) (+\(notices.count - 1) more)" : $0, isError: true) },

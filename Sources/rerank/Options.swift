@@ -4,7 +4,7 @@ import ModelStore
 
 /// Which model to use and how much of each text it reads.
 struct ModelOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "A model name (see `rerank models`), a model folder, or bm25.")
+    @Option(name: .shortAndLong, help: "A model name (see `rerank models`), ORG/NAME[@REVISION] from the Hugging Face Hub (downloaded on first use), a model folder, or bm25.")
     var model: String
 
     @Option(help: "Token limit per pair or text (default: the model's own).")
@@ -13,8 +13,16 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Compute threads (default: one per core).")
     var threads: Int?
 
-    func loadScorer(batchSize: Int = 64) throws -> any Scorer {
-        try Scorers.load(model, threads: threads, batchSize: batchSize)
+    @Flag(help: "Never download: use only models on disk (as HF_HUB_OFFLINE=1 does).")
+    var offline = false
+
+    /// The locator, downloading from the Hub on first use unless offline.
+    func locator() throws -> ModelLocator {
+        try ModelAccess.locator(offline: offline)
+    }
+
+    func loadScorer(batchSize: Int = 64) async throws -> any Scorer {
+        try await Scorers.load(model, locator: locator(), threads: threads, batchSize: batchSize)
     }
 }
 

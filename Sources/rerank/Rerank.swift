@@ -9,7 +9,9 @@ struct Rerank: AsyncParsableCommand {
         discussion: """
             With no subcommand, opens the explorer on the default sample. Models are named by path or by \
             name, looked up in RERANK_MODEL_PATH, the project's model directory and the Hugging Face cache \
-            (see `rerank models`).
+            (see `rerank models`); an ORG/NAME[@REVISION] missing from the cache is downloaded from the \
+            Hugging Face Hub on first use (`rerank models pull` does it ahead; --offline or HF_HUB_OFFLINE=1 \
+            never downloads).
             """,
         subcommands: [Explore.self, Score.self, Tokenize.self, Embed.self, Eval.self, Bench.self, Models.self, TraceSummaryCommand.self],
         defaultSubcommand: Explore.self)

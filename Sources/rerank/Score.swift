@@ -33,7 +33,7 @@ struct Score: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let scorer = try modelOptions.loadScorer(batchSize: batchOptions.batchSize)
+        let scorer = try await modelOptions.loadScorer(batchSize: batchOptions.batchSize)
         if let pairs {
             try await scorePairs(pairs, with: scorer)
         } else if let query, let passages {

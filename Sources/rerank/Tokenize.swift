@@ -8,8 +8,11 @@ struct Tokenize: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Add input_ids and token_type_ids to each {\"query\",\"passage\"} line.")
 
-    @Option(name: .shortAndLong, help: "A model name or folder whose tokenizer to use.")
+    @Option(name: .shortAndLong, help: "A model name, ORG/NAME[@REVISION] from the Hugging Face Hub, or a folder whose tokenizer to use.")
     var model: String
+
+    @Flag(help: "Never download: use only models on disk (as HF_HUB_OFFLINE=1 does).")
+    var offline = false
 
     @Option(help: "JSON Lines file of {\"query\", \"passage\"} objects.")
     var pairs: String
@@ -18,7 +21,7 @@ struct Tokenize: AsyncParsableCommand {
     var maxLength: Int?
 
     func run() async throws {
-        let folder = try ModelLocator().resolve(model)
+        let folder = try await ModelAccess.locator(offline: offline).resolveOrDownload(model)
         let tokenizer = try Tokenizers.load(folder)
         let limit = maxLength ?? folder.maxLength
         guard limit >= 4 else { throw ValidationError("--max-length must be at least 4") }

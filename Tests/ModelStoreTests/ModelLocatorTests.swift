@@ -122,6 +122,27 @@ struct ModelLocatorTests {
         #expect(try locator().resolve(model.url.path).name == "org/model")
     }
 
+    @Test func resolvesANamedRevisionOfTheCache() throws {
+        let cache = try directory("hub")
+        let old = String(repeating: "a", count: 40), new = String(repeating: "b", count: 40)
+        let entry = try cachedModel("org/model", in: cache, revisions: [old, new], main: new)
+        try FileManager.default.createDirectory(at: entry.appendingPathComponent("refs/refs/pr"), withIntermediateDirectories: true)
+        try Data(old.utf8).write(to: entry.appendingPathComponent("refs/v1"))
+        try Data(old.utf8).write(to: entry.appendingPathComponent("refs/refs/pr/1"))
+        let found = locator(["HF_HUB_CACHE": cache.path])
+        #expect(try found.resolve("org/model").url.lastPathComponent == new)
+        #expect(try found.resolve("org/model@v1").url.lastPathComponent == old)
+        #expect(try found.resolve("org/model@refs/pr/1").url.lastPathComponent == old)
+        #expect(try found.resolve("org/model@\(old)").url.lastPathComponent == old)
+        let error = try #require(throws: ModelStoreError.self) { try found.resolve("org/model@v2") }
+        guard case .missingFile(let missing) = error else { Issue.record("got \(error)"); return }
+        #expect(missing.path == entry.appendingPathComponent("snapshots/v2").path)
+
+        let listed = try #require(found.listing().first { $0.name == "org/model" })
+        #expect(listed.revision == CachedRevision(commit: new, refs: ["main"]))
+        #expect(listed.revision?.description == "main@bbbbbbbb")
+    }
+
     @Test func fallsBackToTheNewestSnapshot() throws {
         let cache = try directory("hf/hub")
         try cachedModel("org/model", in: cache, revisions: ["old", "new"])

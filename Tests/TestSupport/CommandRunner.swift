@@ -54,6 +54,17 @@ public enum RerankBinary {
                              standardOutput: String(decoding: outputData, as: UTF8.self),
                              standardError: String(decoding: errorData.wait(), as: UTF8.self))
     }
+
+    /// `run`, waiting on a thread of its own, so a server the test runs in-process (the fake hub) keeps every task
+    /// thread while the command talks to it.
+    public static func runInBackground(_ arguments: [String], environment: [String: String],
+                                       input: Data = Data()) async throws -> CommandResult {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try run(arguments, environment: environment, input: input) })
+            }
+        }
+    }
 }
 
 /// Drains a pipe on another thread.

@@ -11,8 +11,8 @@ import Synchronization
 /// so every pane shows a ranking soon and none waits for another to finish. Loading happens off
 /// the actor, so a slow model load never holds up a newer request.
 public actor RankingEngine {
-    /// Loads a scorer by the name people type (`bm25`, a model name or a path).
-    public typealias Loader = @Sendable (String) throws -> any Scorer
+    /// Loads a scorer by the name people type (`bm25`, a model name or a path); may download it first.
+    public typealias Loader = @Sendable (String) async throws -> any Scorer
 
     /// Every event, in order; consume it from one task.
     public nonisolated let events: AsyncStream<EngineEvent>
@@ -66,7 +66,7 @@ public actor RankingEngine {
             load = running
         } else {
             let loader = self.loader
-            load = Task.detached(priority: .userInitiated) { try loader(name) }
+            load = Task.detached(priority: .userInitiated) { try await loader(name) }
             loads[name] = load
         }
         do {
