@@ -134,6 +134,7 @@ struct FakeHubState {
     }
 }
 
+/// The fake hub's own failures.
 public enum FakeHubError: Error, CustomStringConvertible {
     case didNotStart
     public var description: String { "the fake hub did not start listening" }
