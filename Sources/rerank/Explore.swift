@@ -68,7 +68,7 @@ struct Explore: AsyncParsableCommand {
         let demo = try script.map { try DemoScript(contentsOf: URL(fileURLWithPath: $0)) }
         let traceWriter = try trace.map { try TraceWriter(fileURL: URL(fileURLWithPath: $0)) }
         let store = SessionStore<SessionSnapshot>(environment: environment)
-        let locator = ModelLocator(fetcher: HubDownloader(settings: try ModelAccess.settings(offline: offline)))
+        let hubSettings = try ModelAccess.settings(offline: offline)
 
         var opening = ExploreOpening(command: self, themes: themes, resources: resources)
         let state = try opening.state(store: store)
@@ -76,7 +76,12 @@ struct Explore: AsyncParsableCommand {
         let configuration = ExplorerConfiguration(
             state: state, themes: themes,
             // Inference uses every core at background priority, so the interface still reacts at once.
-            loadScorer: { name in try await Scorers.load(name, locator: locator, priority: .background, batchSize: Self.batchSize) },
+            loadScorer: { name, downloading in
+                let locator = ModelLocator(fetcher: HubDownloader(settings: hubSettings) { progress in
+                    downloading(ModelDownload(completedBytes: progress.completedBytes, totalBytes: progress.totalBytes, file: progress.file))
+                })
+                return try await Scorers.load(name, locator: locator, priority: .background, batchSize: Self.batchSize)
+            },
             listModels: { ExplorerModels.choices(ModelLocator().listing()) },
             script: demo, trace: traceWriter, session: store, saveAtStart: opening.passagesGiven,
             notice: notices.first.map { StatusMessage(notices.count > 1 ? "\($0) (+\(notices.count - 1) more)" : $0, isError: true) },

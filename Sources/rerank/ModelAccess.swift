@@ -11,7 +11,7 @@ enum ModelAccess {
         return settings
     }
 
-    static func locator(offline: Bool, reporter: PullReporter = PullReporter()) throws -> ModelLocator {
-        ModelLocator(fetcher: HubDownloader(settings: try settings(offline: offline), progress: reporter.handler))
+    static func locator(offline: Bool) throws -> ModelLocator {
+        ModelLocator(fetcher: HubDownloader(settings: try settings(offline: offline), progress: PullReporter().handler))
     }
 }

@@ -130,7 +130,7 @@ private func collect(_ iterator: inout AsyncStream<EngineEvent>.Iterator, genera
 
 private func generation(of event: EngineEvent) -> Int? {
     switch event {
-    case .loaded: return nil
+    case .loaded, .downloading: return nil
     case .partial(let generation, _, _, _, _), .finished(let generation, _, _), .failed(let generation, _, _): return generation
     }
 }
@@ -161,7 +161,7 @@ struct RuntimeRankingEngineTests {
             oldScorerWaiting.open()
             await releaseOldScorer.wait()
         }
-        let engine = RankingEngine { [scorer] _ in scorer }
+        let engine = RankingEngine { [scorer] _, _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
 
         await engine.request(generation: 1, requests("old", passages, [(0, "slow", nil)]))
@@ -194,7 +194,7 @@ struct RuntimeRankingEngineTests {
             waiting.open()
             await release.wait()
         }
-        let engine = RankingEngine { [scorer] _ in scorer }
+        let engine = RankingEngine { [scorer] _, _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
         await engine.request(generation: 1, requests("q", passages, [(0, "a", nil)]))
         await waiting.wait()
@@ -215,7 +215,7 @@ struct RuntimeRankingEngineTests {
 
     @Test func eachPaneStreamsInOrderAndStartsAfterThePreviousPanesFirstBatch() async throws {
         let log = CallLog()
-        let engine = RankingEngine { name in FakeScorer(name: name, log: log) }
+        let engine = RankingEngine { name, _ in FakeScorer(name: name, log: log) }
         var iterator = engine.events.makeAsyncIterator()
         await engine.request(generation: 7, requests("q", passages, [(0, "a", nil), (1, "b", 16)]))
         let events = await collect(&iterator, generation: 7, finishedPanes: 2)
@@ -227,6 +227,7 @@ struct RuntimeRankingEngineTests {
             case .partial(_, let pane, let scores, let completed, let total): trail.append((pane.rawValue, "+\(scores.count) \(completed)/\(total)"))
             case .finished(_, let pane, let seconds): trail.append((pane.rawValue, "finished")); #expect(seconds >= 0)
             case .failed(_, let pane, let message): trail.append((pane.rawValue, "failed \(message)"))
+            case .downloading(let scorer, _): Issue.record("\(scorer) should not download")
             }
         }
         let batches = (1...5).map { "+2 \($0 * 2)/10" }
@@ -240,7 +241,7 @@ struct RuntimeRankingEngineTests {
 
     @Test func cachedScoresArriveAtOnceAndOnlyMissingPassagesAreScored() async throws {
         let log = CallLog()
-        let engine = RankingEngine { name in FakeScorer(name: name, log: log) }
+        let engine = RankingEngine { name, _ in FakeScorer(name: name, log: log) }
         var iterator = engine.events.makeAsyncIterator()
         let pane: [(Int, String, Int?)] = [(0, "a", 64)]
         await engine.request(generation: 1, requests("q", Array(passages.prefix(6)), pane))
@@ -271,7 +272,7 @@ struct RuntimeRankingEngineTests {
 
     @Test func loadFailureIsReportedAndOtherPanesStillRank() async throws {
         let log = CallLog()
-        let engine = RankingEngine { name in
+        let engine = RankingEngine { name, _ in
             guard name != "missing" else { throw UnknownModel(name: name) }
             return FakeScorer(name: name, log: log)
         }
@@ -290,7 +291,7 @@ struct RuntimeRankingEngineTests {
         let log = CallLog()
         var scorer = FakeScorer(name: "quiet", log: log)
         scorer.reportsBatches = false
-        let engine = RankingEngine { [scorer] _ in scorer }
+        let engine = RankingEngine { [scorer] _, _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
         await engine.request(generation: 1, requests("q", passages, [(0, "quiet", nil)]))
         let events = await collect(&iterator, generation: 1, finishedPanes: 1)
@@ -299,12 +300,38 @@ struct RuntimeRankingEngineTests {
 
     @Test func olderGenerationRequestIsIgnored() async throws {
         let log = CallLog()
-        let engine = RankingEngine { name in FakeScorer(name: name, log: log) }
+        let engine = RankingEngine { name, _ in FakeScorer(name: name, log: log) }
         var iterator = engine.events.makeAsyncIterator()
         await engine.request(generation: 5, requests("new", passages, [(0, "a", nil)]))
         await engine.request(generation: 4, requests("stale", passages, [(0, "a", nil)]))
         let events = await collect(&iterator, generation: 5, finishedPanes: 1)
         #expect(events.allSatisfy { generation(of: $0) != 4 })
         #expect(log.all.map(\.query) == ["new"])
+    }
+
+    @Test func aDownloadingModelReportsProgressAndTheNextPaneRanksMeanwhile() async throws {
+        let log = CallLog()
+        let release = Signal()
+        let engine = RankingEngine { name, downloading in
+            if name == "org/remote" {
+                downloading(ModelDownload(completedBytes: 10, totalBytes: 100, file: "model.safetensors"))
+                await release.wait()
+            }
+            return FakeScorer(name: name, log: log)
+        }
+        var iterator = engine.events.makeAsyncIterator()
+        await engine.request(generation: 1, requests("q", passages, [(0, "org/remote", nil), (1, "a", nil)]))
+        var sawDownload = false, otherFinished = false
+        while !(sawDownload && otherFinished), let event = await iterator.next() {
+            switch event {
+            case .downloading(let scorer, let progress): sawDownload = scorer == "org/remote" && progress.percent == 10
+            case .finished(1, PaneID(1), _): otherFinished = true
+            default: break
+            }
+        }
+        #expect(sawDownload && otherFinished)
+        release.open()
+        let rest = await collect(&iterator, generation: 1, finishedPanes: 1)
+        #expect(scores(in: rest, generation: 1, pane: 0) == expectedScores(maxLength: nil))
     }
 }

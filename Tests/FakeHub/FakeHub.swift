@@ -74,6 +74,11 @@ public final class FakeHub: Sendable {
         }
     }
 
+    /// LFS downloads trickle at about `bytesPerSecond`, so a test can watch a download under way.
+    public func slowDownloads(bytesPerSecond: Int) {
+        state.withLock { $0.bytesPerSecond = max(1, bytesPerSecond) }
+    }
+
     /// LFS downloads answer every `Range` request with the whole file (200), as some servers do.
     public func ignoreRanges() {
         state.withLock { $0.ignoresRanges = true }
@@ -121,12 +126,15 @@ struct FakeHubState {
     var cuts: [String: [Int]] = [:]
     var corrupted: Set<String> = []
     var ignoresRanges = false
+    /// When set, LFS bodies are sent in small pieces at about this rate.
+    var bytesPerSecond: Int?
 
     init(repositories: [FakeRepository]) {
         self.repositories = Dictionary(repositories.map { ($0.name, $0) }, uniquingKeysWith: { $1 })
     }
 }
 
+/// The fake hub's own failures.
 public enum FakeHubError: Error, CustomStringConvertible {
     case didNotStart
     public var description: String { "the fake hub did not start listening" }

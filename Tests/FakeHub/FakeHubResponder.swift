@@ -78,13 +78,13 @@ struct FakeHubResponder: Sendable {
 
     /// An LFS file's bytes, from the start of a `Range: bytes=N-` when given; cut short or corrupted as the scenario says.
     private func lfs(etag: String, range: String?) -> Response {
-        let (found, cut, corrupted, ignoresRanges) = state.withLock { state -> (Data?, Int?, Bool, Bool) in
+        let (found, cut, corrupted, ignoresRanges, rate) = state.withLock { state -> (Data?, Int?, Bool, Bool, Int?) in
             let data = state.repositories.values.lazy.compactMap { repository in
                 repository.lfs.first { repository.etag($0) == etag }.flatMap { repository.files[$0] }
             }.first
             let cut = state.cuts[etag]?.first
             if cut != nil { state.cuts[etag]?.removeFirst() }
-            return (data, cut, state.corrupted.contains(etag), state.ignoresRanges)
+            return (data, cut, state.corrupted.contains(etag), state.ignoresRanges, state.bytesPerSecond)
         }
         guard var data = found else { return Self.error(.notFound, code: nil, message: "no such object") }
         if corrupted, !data.isEmpty { data[data.startIndex] ^= 0xFF }
@@ -96,6 +96,17 @@ struct FakeHubResponder: Sendable {
         var headers: HTTPFields = [.contentLength: String(body.count), .eTag: "\"cdn-\(etag.prefix(8))\""]
         let status: HTTPResponse.Status = start > 0 ? .partialContent : .ok
         if start > 0 { headers[.contentRange] = "bytes \(start)-\(data.count - 1)/\(data.count)" }
+        if let rate, cut == nil {
+            return Response(status: status, headers: headers, body: .init(contentLength: body.count) { writer in
+                let piece = 8_192
+                for start in stride(from: body.startIndex, to: body.endIndex, by: piece) {
+                    let end = min(start + piece, body.endIndex)
+                    try await writer.write(ByteBuffer(bytes: body[start..<end]))
+                    try await Task.sleep(for: .milliseconds(piece * 1000 / rate))
+                }
+                try await writer.finish(nil)
+            })
+        }
         guard let cut, cut < body.count else {
             return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }

@@ -67,6 +67,8 @@ extension ExplorerApp {
             guard current(generation, pane) != nil else { return }
             awaitingStart.remove(pane)
             perform(state.apply(.failed(pane, message: message)))
+        case .downloading(let scorer, let progress):
+            perform(state.apply(.downloading(scorer: scorer, progress)))
         }
         scheduleRedraw()
     }

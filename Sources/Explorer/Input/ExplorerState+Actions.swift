@@ -141,6 +141,7 @@ extension ExplorerState {
         guard panes.indices.contains(index) else { return [] }
         panes[index].scorerName = name
         panes[index].info = nil
+        panes[index].download = nil
         panes[index].clearResults()
         refreshRankings()
         let id = panes[index].id

@@ -98,10 +98,11 @@ extension ExplorerState {
         return []
     }
 
-    /// Keys in the model picker: move, choose with Enter, Esc cancels.
+    /// Keys in the model picker: move, choose with Enter, Esc cancels. The row after the models opens the
+    /// command line as `:model N ` for a name to pull from the Hugging Face Hub.
     mutating func handlePickerKey(_ event: InputEvent, picker: ModelPickerState) -> [Effect] {
         var picker = picker
-        let count = modelChoices?.count ?? 0
+        let count = modelChoices.map { $0.count + 1 } ?? 0
         switch event {
         case .key(.escape), .character("q"):
             mode = .normal
@@ -109,8 +110,12 @@ extension ExplorerState {
         case .character("j"), .key(.down), .key(.tab): picker.highlighted += 1
         case .character("k"), .key(.up), .key(.backTab): picker.highlighted -= 1
         case .key(.enter):
-            guard let choices = modelChoices, choices.indices.contains(picker.highlighted),
-                  let index = paneIndex(picker.pane) else { return [] }
+            guard let choices = modelChoices, let index = paneIndex(picker.pane) else { return [] }
+            guard choices.indices.contains(picker.highlighted) else {
+                mode = .command(LineEditor("model \(index + 1) "))
+                status = StatusMessage("type ORG/NAME or ORG/NAME@REVISION and Enter: the model downloads from the Hugging Face Hub")
+                return []
+            }
             mode = .normal
             return setScorer(pane: index, name: choices[picker.highlighted].name)
         default:

@@ -42,7 +42,7 @@ public enum KeyBindings {
         KeyBinding("S-Tab h ←", [.key(.backTab), .character("h"), .key(.left)], .previousPane, "focus the previous pane"),
         KeyBinding("+", [.character("+"), .character("=")], .addPane, "add a pane"),
         KeyBinding("-", [.character("-")], .removePane, "remove the focused pane"),
-        KeyBinding("m", [.character("m")], .pickModel, "choose the focused pane's model"),
+        KeyBinding("m", [.character("m")], .pickModel, "choose the focused pane's model, or pull one from the Hub"),
         KeyBinding("s", [.character("s")], .toggleScoreMode, "raw score ↔ probability"),
         KeyBinding("r", [.character("r")], .toggleBaseline, "movement vs pane 1 ↔ input order"),
         KeyBinding("t", [.character("t")], .cycleTheme, "next theme"),

@@ -12,6 +12,8 @@ public enum EngineUpdate: Sendable {
     case scoringFinished(PaneID, query: String)
     /// Loading or scoring failed; shown in the pane header.
     case failed(PaneID, message: String)
+    /// The model of every pane loading `scorer` is downloading this far.
+    case downloading(scorer: String, ModelDownload)
     /// How the pane's scorer reads a passage for `query`; `nil` when it reads no tokens (BM25).
     case reading(PaneID, PassageID, query: String, PassageReading?)
     case modelList([ModelChoice])

@@ -11,6 +11,7 @@ extension ExplorerState {
             guard let index = paneIndex(id) else { break }
             panes[index].info = info
             panes[index].error = nil
+            panes[index].download = nil
         case .scoringStarted(let id, let query, let total):
             guard let index = paneIndex(id) else { break }
             panes[index].scores = [:]
@@ -37,6 +38,11 @@ extension ExplorerState {
             guard let index = paneIndex(id) else { break }
             panes[index].isScoring = false
             panes[index].error = message
+            panes[index].download = nil
+        case .downloading(let scorer, let download):
+            for index in panes.indices where panes[index].scorerName == scorer && panes[index].info == nil {
+                panes[index].download = download
+            }
         case .reading(let pane, let passage, let query, let reading):
             detailReading = DetailReading(pane: pane, passage: passage, query: query, reading: reading)
         case .modelList(let choices):

@@ -39,6 +39,8 @@ public struct Pane: Sendable, Hashable, Identifiable {
     public var isScoring: Bool
     /// Why the last load or scoring failed, shown in the pane header.
     public var error: String?
+    /// How far the scorer's model has downloaded, while it does.
+    public var download: ModelDownload?
     /// First visible row.
     public var scrollOffset: Int
 
@@ -53,6 +55,7 @@ public struct Pane: Sendable, Hashable, Identifiable {
         self.progress = ScoringProgress(completed: 0, total: 0)
         self.isScoring = false
         self.error = nil
+        self.download = nil
         self.scrollOffset = 0
     }
 

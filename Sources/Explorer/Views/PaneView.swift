@@ -24,7 +24,8 @@ enum PaneView {
         let limit = header.maxX - 1
 
         var title = StyledText(" \(frame.index + 1) \(pane.displayName)", focused ? base.with(.accent, .bold) : base.with(.header, .bold))
-        title.append(" · " + (pane.info?.kind.rawValue ?? (pane.error == nil ? "loading…" : "not loaded")), base.with(.dim))
+        let loading = pane.error != nil ? "not loaded" : pane.download != nil ? "downloading…" : "loading…"
+        title.append(" · " + (pane.info?.kind.rawValue ?? loading), base.with(.dim))
         grid.draw(title, column: header.x, row: header.y, limit: limit)
 
         guard header.height > 1 else { return }
@@ -33,6 +34,8 @@ enum PaneView {
         if let note = pane.info?.note { line.append(" · " + note, base) }
         if let error = pane.error {
             line.append("  ✗ " + error, base.with(.error))
+        } else if let download = pane.download {
+            line.append("  ⇣ " + download.summary, base.with(.accent))
         } else if pane.isScoring {
             let frameIndex = state.spinnerFrame % spinner.count
             line.append("  \(spinner[frameIndex]) \(pane.progress.percent)%", base.with(.accent))

@@ -10,4 +10,6 @@ public enum EngineEvent: Sendable {
     case finished(generation: Int, pane: PaneID, seconds: Double)
     /// The pane's scorer could not be loaded or failed; the message says why.
     case failed(generation: Int, pane: PaneID, message: String)
+    /// The model of a scorer being loaded is downloading (sent whatever the generation).
+    case downloading(scorer: String, progress: ModelDownload)
 }

@@ -32,6 +32,11 @@ final class EventGate: Sendable {
         }
     }
 
+    /// Yields an event that belongs to no generation (download progress).
+    func emitAlways(_ event: EngineEvent) {
+        continuation.yield(event)
+    }
+
     func finish() {
         continuation.finish()
     }

@@ -7,12 +7,14 @@ import Synchronization
 /// Each `request` cancels the previous one. Cached scores are reported at once; the missing
 /// passages are then scored batch by batch, and every batch is streamed through `events`. Panes
 /// start in order (BM25 first, then as requested) and each starts once the one before it has
-/// shown its first batch; from then on their batches take turns on the engine's compute thread,
-/// so every pane shows a ranking soon and none waits for another to finish. Loading happens off
-/// the actor, so a slow model load never holds up a newer request.
+/// shown its first batch (or has begun to download its model); from then on their batches take
+/// turns on the engine's compute thread, so every pane shows a ranking soon and none waits for
+/// another to finish. Loading happens off the actor, so a slow model load never holds up a newer
+/// request.
 public actor RankingEngine {
-    /// Loads a scorer by the name people type (`bm25`, a model name or a path); may download it first.
-    public typealias Loader = @Sendable (String) async throws -> any Scorer
+    /// Loads a scorer by the name people type (`bm25`, a model name or a path); when it downloads the model first,
+    /// it reports how far the download has come through the handler it is given.
+    public typealias Loader = @Sendable (String, _ downloading: @escaping @Sendable (ModelDownload) -> Void) async throws -> any Scorer
 
     /// Every event, in order; consume it from one task.
     public nonisolated let events: AsyncStream<EngineEvent>
@@ -21,6 +23,9 @@ public actor RankingEngine {
     private let gate: EventGate
     private var loads: [String: Task<any Scorer, any Error>] = [:]
     private var loaded: [String: any Scorer] = [:]
+    /// Scorers whose model is downloading, and what to call when a download starts (letting the next pane start).
+    private var downloading: Set<String> = []
+    private var downloadWatchers: [String: [@Sendable () -> Void]] = [:]
     private var cache: ScoreCache
     private var announced: [PaneID: String] = [:]
     private var current: Task<Void, Never>?
@@ -60,14 +65,32 @@ public actor RankingEngine {
 
     /// The scorer loaded by this name, loading it once if needed (for detail views and readings).
     public func scorer(named name: String) async throws -> any Scorer {
+        try await scorer(named: name, whenDownloading: nil)
+    }
+
+    /// The scorer by this name; `whenDownloading` is called once if its model turns out to need a download.
+    private func scorer(named name: String, whenDownloading: (@Sendable () -> Void)?) async throws -> any Scorer {
         if let scorer = loaded[name] { return scorer }
+        if let whenDownloading {
+            if downloading.contains(name) { whenDownloading() } else { downloadWatchers[name, default: []].append(whenDownloading) }
+        }
         let load: Task<any Scorer, any Error>
         if let running = loads[name] {
             load = running
         } else {
             let loader = self.loader
-            load = Task.detached(priority: .userInitiated) { try await loader(name) }
+            let gate = self.gate
+            load = Task.detached(priority: .userInitiated) {
+                try await loader(name) { progress in
+                    gate.emitAlways(.downloading(scorer: name, progress: progress))
+                    Task { await self.downloadStarted(name) }
+                }
+            }
             loads[name] = load
+        }
+        defer {
+            downloading.remove(name)
+            downloadWatchers[name] = nil
         }
         do {
             let scorer = try await load.value
@@ -77,6 +100,12 @@ public actor RankingEngine {
             loads[name] = nil
             throw error
         }
+    }
+
+    /// A scorer's model began to download: panes waiting for it to start no longer hold up the next ones.
+    private func downloadStarted(_ name: String) {
+        guard loaded[name] == nil, loads[name] != nil, downloading.insert(name).inserted else { return }
+        downloadWatchers.removeValue(forKey: name)?.forEach { $0() }
     }
 
     // MARK: the work of one request
@@ -155,7 +184,8 @@ public actor RankingEngine {
         defer { firstResult.finish() }
         let scorer: any Scorer
         do {
-            scorer = try await self.scorer(named: pane.key.scorer)
+            // A model that downloads first lets the next pane start meanwhile.
+            scorer = try await self.scorer(named: pane.key.scorer, whenDownloading: { firstResult.finish() })
         } catch {
             gate.emit(.failed(generation: job.generation, pane: pane.pane, message: "\(error)"), generation: job.generation)
             return
