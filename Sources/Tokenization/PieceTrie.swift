@@ -20,7 +20,9 @@ struct PieceTrie: Sendable {
 
     /// A trie of `pieces`, `pieces[i]` having id `i`; a piece listed twice keeps its last id.
     init(_ pieces: [String]) {
-        let scalarCount = pieces.reduce(0) { $0 + $1.unicodeScalars.count }
+        let scalarCount = pieces.reduce(0) { count, piece in
+            count + piece.utf8.reduce(0) { $0 + ($1 & 0xC0 == 0x80 ? 0 : 1) }
+        }
         // Every scalar adds at most one node, so the table stays at most 80% full.
         var bits: UInt64 = 4
         while (1 << bits) < scalarCount + scalarCount / 4 + 1 { bits += 1 }

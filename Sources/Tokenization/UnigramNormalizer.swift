@@ -28,23 +28,24 @@ struct UnigramNormalizer: Sendable {
         let isASCIIWithoutCRLF = values.indices.allSatisfy { index in
             values[index] < 0x80 && !(values[index] == 0x0D && index + 1 < values.count && values[index + 1] == 0x0A)
         }
-        guard !isASCIIWithoutCRLF else {
-            for index in values.indices { rewriter.rewriteScalar(at: index, of: input, into: &output) }
-            return
-        }
-        var utf8: [UInt8] = []
-        utf8.reserveCapacity(values.count * 2)
-        for value in values { UTF8Encoding.append(value, to: &utf8) }
-        var start = 0
-        for cluster in String(decoding: utf8, as: UTF8.self) {
-            let range = start..<start + cluster.unicodeScalars.count
-            start = range.upperBound
-            if range.count == 1 {
-                rewriter.rewriteScalar(at: range.lowerBound, of: input, into: &output)
-            } else if !rewriter.rewriteCluster(range, of: input, into: &output) {
-                for index in range { rewriter.rewriteScalar(at: index, of: input, into: &output) }
+        if isASCIIWithoutCRLF {
+            for index in values.indices { rewriter.rewriteScalar(at: index, of: values) }
+        } else {
+            var utf8: [UInt8] = []
+            utf8.reserveCapacity(values.count * 2)
+            for value in values { UTF8Encoding.append(value, to: &utf8) }
+            var start = 0
+            for cluster in String(decoding: utf8, as: UTF8.self) {
+                let range = start..<start + cluster.unicodeScalars.count
+                start = range.upperBound
+                if range.count == 1 {
+                    rewriter.rewriteScalar(at: range.lowerBound, of: values)
+                } else if !rewriter.rewriteCluster(range, of: values) {
+                    for index in range { rewriter.rewriteScalar(at: index, of: values) }
+                }
             }
         }
+        rewriter.write(aligning: input, into: &output)
     }
 
     /// `Replace`: every match of the pattern, left to right, becomes the replacement, whose scalars all point
@@ -80,59 +81,72 @@ struct UnigramNormalizer: Sendable {
     }
 }
 
-/// Writes the `Precompiled` replacements of one text, aligning them as the reference does: a replacement of
-/// `k` scalars by `m` aligns its `j`-th scalar with the `j`-th replaced one and any extra scalars with the last
-/// replaced one (`ﬁ` → `f`, `i` both point at `ﬁ`). Scalars removed before the first scalar kept are forgotten
-/// by the reference's alignment, which then aligns every later scalar that many scalars too early; origins
-/// here follow it, since `Metaspace`'s `first` scheme decides by them.
+/// Collects the `Precompiled` rewrites of one text as the reference's list of (scalar, change) pairs, then
+/// aligns them as the reference does: a scalar with change 0 or less stands for the next original scalar and
+/// consumes that many more; a scalar with change 1 is inserted and shares the alignment of the scalar before.
+/// A replacement of `k` scalars by `m` marks its last `m − k` scalars inserted, or adds `m − k` to the last
+/// change in the list, which may belong to an earlier rewrite; a removal before anything is in the list is
+/// lost, so every later scalar is aligned that many scalars early. (`ﬁ` → `f`, `i` both point at `ﬁ`; in
+/// `™\u{7}`, the `M` of `TM` points at the removed `\u{7}`.) `Metaspace`'s `first` scheme decides by these origins.
 private struct PrecompiledRewriter {
     let charsmap: PrecompiledCharsmap
-    var leadingRemoved = 0
-    var utf8: [UInt8] = []
-    var replacement: [UInt32] = []
+    private var transformations: [(value: UInt32, change: Int)] = []
+    private var utf8: [UInt8] = []
+    private var replacement: [UInt32] = []
 
     init(charsmap: PrecompiledCharsmap) {
         self.charsmap = charsmap
     }
 
-    /// Rewrites the scalar `input[index]` by its own rule, or keeps it.
-    mutating func rewriteScalar(at index: Int, of input: AlignedScalars, into output: inout AlignedScalars) {
-        let value = input.values[index]
+    /// Rewrites the scalar `values[index]` by its own rule, or keeps it.
+    mutating func rewriteScalar(at index: Int, of values: [UInt32]) {
+        let value = values[index]
         if value < 0x80 {
-            guard let ascii = charsmap.asciiReplacement(value) else { return keep(index, of: input, into: &output) }
-            return emit(ascii, replacing: index..<index + 1, of: input, into: &output)
+            guard let ascii = charsmap.asciiReplacement(value) else { return transformations.append((value, 0)) }
+            return replace(1, with: ascii)
         }
-        guard lookUp(index..<index + 1, of: input) else { return keep(index, of: input, into: &output) }
-        emit(replacement, replacing: index..<index + 1, of: input, into: &output)
+        guard lookUp(index..<index + 1, of: values) else { return transformations.append((value, 0)) }
+        replace(1, with: replacement)
     }
 
     /// Rewrites a whole cluster of several scalars when it is shorter than 6 UTF-8 bytes and a rule matches its
-    /// start; false, writing nothing, otherwise.
-    mutating func rewriteCluster(_ range: Range<Int>, of input: AlignedScalars, into output: inout AlignedScalars) -> Bool {
-        guard lookUp(range, of: input) else { return false }
-        emit(replacement, replacing: range, of: input, into: &output)
+    /// start; false, recording nothing, otherwise.
+    mutating func rewriteCluster(_ range: Range<Int>, of values: [UInt32]) -> Bool {
+        guard lookUp(range, of: values) else { return false }
+        replace(range.count, with: replacement)
         return true
     }
 
+    /// Writes the rewritten scalars with the origins of the scalars of `input` they stand for.
+    func write(aligning input: AlignedScalars, into output: inout AlignedScalars) {
+        guard input.count > 0 else { return }
+        var consumed = 0
+        for (value, change) in transformations {
+            if change > 0 {
+                output.append(value, origin: input.origins[min(max(consumed - 1, 0), input.count - 1)])
+            } else {
+                output.append(value, origin: input.origins[min(consumed, input.count - 1)])
+                consumed += 1 - change
+            }
+        }
+    }
+
     /// Looks the scalars up when they are shorter than 6 UTF-8 bytes, leaving a match in `replacement`.
-    private mutating func lookUp(_ range: Range<Int>, of input: AlignedScalars) -> Bool {
+    private mutating func lookUp(_ range: Range<Int>, of values: [UInt32]) -> Bool {
         utf8.removeAll(keepingCapacity: true)
-        for index in range { UTF8Encoding.append(input.values[index], to: &utf8) }
+        for index in range { UTF8Encoding.append(values[index], to: &utf8) }
         guard utf8.count < 6 else { return false }
         replacement.removeAll(keepingCapacity: true)
         return utf8.withUnsafeBufferPointer { charsmap.firstReplacement(forPrefixOf: $0, into: &replacement) }
     }
 
-    private mutating func emit(_ values: [UInt32], replacing range: Range<Int>, of input: AlignedScalars,
-                               into output: inout AlignedScalars) {
-        if output.count == 0 && values.isEmpty { leadingRemoved += range.count }
-        for offset in values.indices {
-            let index = min(range.lowerBound + offset, range.upperBound - 1) - leadingRemoved
-            output.append(values[offset], origin: input.origins[max(index, 0)])
+    private mutating func replace(_ replacedCount: Int, with values: [UInt32]) {
+        for value in values { transformations.append((value, 0)) }
+        let difference = values.count - replacedCount
+        if difference > 0 {
+            for index in transformations.indices.suffix(difference) { transformations[index].change = 1 }
+        } else if difference < 0, !transformations.isEmpty {
+            transformations[transformations.count - 1].change += difference
         }
-    }
-
-    private func keep(_ index: Int, of input: AlignedScalars, into output: inout AlignedScalars) {
-        output.append(input.values[index], origin: input.origins[max(index - leadingRemoved, 0)])
     }
 }

@@ -66,6 +66,8 @@ struct TokenizerFixtureParityTests {
               ("\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467} x", [10, 3, 10, 152], [0..<1, 0..<5, 6..<7, 6..<7]),
               ("\u{7}Tab", [97, 341], [0..<1, 1..<3]),
               ("<s>x</s>", [0, 10, 152, 2], [0..<3, 3..<4, 3..<4, 4..<8]),
+              ("\u{2122}\u{7} x", [97, 220, 10, 152], [0..<1, 1..<2, 3..<4, 3..<4]),
+              ("\u{FB02}\u{7F}TNA", [759, 187, 1307], [0..<2, 2..<3, 3..<5]),
           ])
     func xlmRobertaOffsets(text: String, ids: [Int32], offsets: [Range<Int>]) throws {
         let tokens = try Self.tokenizer("tiny-xlmr").tokenize(text)
