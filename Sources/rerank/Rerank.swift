@@ -11,6 +11,7 @@ struct Rerank: AsyncParsableCommand {
             name, looked up in RERANK_MODEL_PATH, the project's model directory and the Hugging Face cache \
             (see `rerank models`).
             """,
-        subcommands: [Explore.self, Score.self, Tokenize.self, Embed.self, Eval.self, Bench.self, Models.self, TraceSummaryCommand.self],
+        subcommands: [Explore.self, Score.self, Tokenize.self, Embed.self, Eval.self, Compare.self, RerankRun.self, Bench.self,
+                      Models.self, TraceSummaryCommand.self],
         defaultSubcommand: Explore.self)
 }
