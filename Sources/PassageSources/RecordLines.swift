@@ -8,10 +8,24 @@ import TextFiles
 /// Documents join title and text as BEIR's reranker and sentence-transformers do,
 /// `(title + " " + text).strip()`; queries take `text` as it is.
 struct RecordLines {
-    /// One record: an id and its text.
+    /// One record: an id and its text. A document's title is joined to its text only when the
+    /// text is asked for, so the records a pass skips cost no string building.
     struct Record {
         let id: String
-        let text: String
+        let title: String?
+        let body: String
+
+        init(id: String, title: String? = nil, body: String) {
+            self.id = id
+            self.title = title
+            self.body = body
+        }
+
+        /// The body, or for a document with a title BEIR's `(title + " " + text).strip()`.
+        var text: String {
+            guard let title else { return body }
+            return String((title + " " + body).trimmingWhitespace())
+        }
     }
 
     private let reader: LineReader
@@ -94,14 +108,14 @@ struct RecordLines {
 
     private func tsv(_ line: String, mayBeHeader: Bool) -> Parsed {
         guard let tab = line.firstIndex(of: "\t") else { return .malformed("no tab; expected id<TAB>text") }
-        let id = line[..<tab].trimmingCharacters(in: .whitespaces)
+        let id = String(line[..<tab].trimmingWhitespace())
         guard !id.isEmpty else { return .malformed("the id before the tab is empty") }
         let text = String(line[line.index(after: tab)...])
         if mayBeHeader, Self.headerNames.contains(id.lowercased()),
            text.split(separator: "\t").allSatisfy({ Self.headerNames.contains($0.lowercased()) }) {
             return .header
         }
-        return .record(Record(id: id, text: text))
+        return .record(Record(id: id, body: text))
     }
 
     private func json(_ line: String) -> Parsed {
@@ -114,10 +128,10 @@ struct RecordLines {
         guard let id = object.id, !id.isEmpty else { return .malformed("no \"_id\" string or number") }
         if joinsTitle {
             guard object.text != nil || object.title != nil else { return .malformed("no \"text\" or \"title\" string") }
-            return .record(Record(id: id, text: object.combinedText))
+            return .record(Record(id: id, title: object.title ?? "", body: object.text ?? ""))
         }
         guard let text = object.text else { return .malformed("no \"text\" string") }
-        return .record(Record(id: id, text: text))
+        return .record(Record(id: id, body: text))
     }
 }
 
@@ -144,11 +158,5 @@ private struct JSONRecord: Decodable {
         id = found
         title = try? container.decodeIfPresent(String.self, forKey: .title)
         text = try? container.decodeIfPresent(String.self, forKey: .text)
-    }
-
-    /// BEIR's and sentence-transformers' document text: `(title + " " + text).strip()`, so a
-    /// missing or empty title leaves the text alone (trimmed).
-    var combinedText: String {
-        ((title ?? "") + " " + (text ?? "")).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 }
