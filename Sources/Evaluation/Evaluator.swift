@@ -18,6 +18,15 @@ public struct Evaluator: Sendable {
     /// `progress` hears about every batch the scorer finishes and every finished query.
     /// Cancelling the task stops between batches or queries with `CancellationError`.
     public func evaluate(_ set: JudgedSet, progress: Progress? = nil) async throws -> EvaluationReport {
+        let scored = try await run(set, progress: progress)
+        return EvaluationReport(scorerName: scorer.info.name, run: scored.scores, on: set,
+                                pairsScored: scored.pairsScored, seconds: scored.seconds)
+    }
+
+    /// Scores each query's candidates, query by query, and returns the run without evaluating it
+    /// (to compare it with others, or write it as a TREC run file). Progress and cancellation as
+    /// in `evaluate`.
+    public func run(_ set: JudgedSet, progress: Progress? = nil) async throws -> ScoredRun {
         let clock = ContinuousClock()
         let start = clock.now
         let total = set.pairCount
@@ -46,6 +55,22 @@ public struct Evaluator: Sendable {
         }
         let elapsed = clock.now - start
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return EvaluationReport(scorerName: scorer.info.name, run: run, on: set, pairsScored: completed, seconds: seconds)
+        return ScoredRun(scores: run, pairsScored: completed, seconds: seconds)
+    }
+}
+
+/// A scorer's run over a judged set and what it cost.
+public struct ScoredRun: Sendable, Hashable {
+    /// A score per candidate of every query with candidates.
+    public var scores: RunScores
+    /// (query, passage) pairs scored.
+    public var pairsScored: Int
+    /// Wall-clock seconds spent scoring.
+    public var seconds: Double
+
+    public init(scores: RunScores, pairsScored: Int, seconds: Double) {
+        self.scores = scores
+        self.pairsScored = pairsScored
+        self.seconds = seconds
     }
 }

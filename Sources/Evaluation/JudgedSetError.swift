@@ -1,7 +1,8 @@
-/// Why a judged set folder could not be loaded: the file, the line when there is one, and the problem.
-public struct JudgedSetError: Error, CustomStringConvertible, Sendable, Equatable {
+/// Why a judged set, or one of its files (TREC run, qrels), could not be loaded: the file, the line
+/// when there is one, and the problem.
+public struct JudgedSetError: Error, CustomStringConvertible, Sendable, Hashable {
     /// What is wrong.
-    public enum Problem: Sendable, Equatable {
+    public enum Problem: Sendable, Hashable {
         /// The file does not exist.
         case missingFile
         /// The file exists but could not be read (the system's reason).
@@ -10,6 +11,8 @@ public struct JudgedSetError: Error, CustomStringConvertible, Sendable, Equatabl
         case columnCount(found: Int, expected: String)
         /// A column that must be an integer holds something else.
         case notAnInteger(column: String, value: String)
+        /// A column that must be a number holds something else.
+        case notANumber(column: String, value: String)
         /// A required field is empty.
         case emptyField(String)
         /// The line names a query id that `queries.tsv` does not have.
@@ -42,13 +45,15 @@ public struct JudgedSetError: Error, CustomStringConvertible, Sendable, Equatabl
     private var explanation: String {
         switch problem {
         case .missingFile:
-            return "file not found; a judged set folder needs queries.tsv, candidates.tsv, passages.tsv and qrels.tsv"
+            return "file not found; check the path"
         case .unreadable(let reason):
             return "cannot read the file (\(reason)); check its permissions"
         case .columnCount(let found, let expected):
             return "found \(found) column\(found == 1 ? "" : "s"), expected \(expected)"
         case .notAnInteger(let column, let value):
             return "\(column) \"\(value)\" is not an integer; fix the line"
+        case .notANumber(let column, let value):
+            return "\(column) \"\(value)\" is not a number; fix the line"
         case .emptyField(let field):
             return "the \(field) is empty; fix the line"
         case .unknownQuery(let qid):

@@ -6,7 +6,7 @@ extension JudgedSet {
     /// - `queries.tsv`: `qid<TAB>text` (the text is everything after the first tab);
     /// - `passages.tsv`: `docid<TAB>text`;
     /// - `candidates.tsv`: `qid docid rank`, separated by tabs or spaces;
-    /// - `qrels.tsv`: `qid docid grade`, or the TREC form `qid iteration docid grade`.
+    /// - `qrels.tsv`: `qid docid grade`, or the TREC form `qid iteration docid grade` (see `Qrels`).
     ///
     /// Query order follows `queries.tsv`; candidates are sorted by first-stage rank. Invalid UTF-8 is
     /// replaced with U+FFFD and reported in `warnings`, as are qrels of unknown queries (ignored)
@@ -102,24 +102,19 @@ extension JudgedSet {
         var grades = [[String: Int]](repeating: [:], count: queryIndex.count)
         var firstLines = [[String: Int]](repeating: [:], count: queryIndex.count)
         var ignoredLines: [Int] = []
-        for line in try readLines(url, warnings: &warnings) {
-            let fields = columns(of: line.text)
-            guard fields.count == 3 || fields.count == 4 else {
-                throw JudgedSetError(file: url.path, line: line.number, problem: .columnCount(
-                    found: fields.count, expected: "3 (qid, docid, grade) or 4 (qid, iteration, docid, grade)"))
-            }
-            let qid = String(fields[0]), docid = String(fields[fields.count - 2])
-            let grade = try integer(fields[fields.count - 1], column: "grade", file: url.path, line: line.number)
-            guard let query = queryIndex[qid] else {
+        for (position, line) in try readLines(url, warnings: &warnings).enumerated() {
+            guard let judgment = try Qrels.judgment(in: line.text, file: url.path, line: line.number,
+                                                    mayBeHeader: position == 0) else { continue }
+            guard let query = queryIndex[judgment.queryID] else {
                 ignoredLines.append(line.number)
                 continue
             }
-            if let first = firstLines[query][docid] {
-                throw JudgedSetError(file: url.path, line: line.number,
-                                     problem: .duplicate(key: "judgment of \"\(docid)\" for query \"\(qid)\"", firstLine: first))
+            if let first = firstLines[query][judgment.docid] {
+                throw JudgedSetError(file: url.path, line: line.number, problem: .duplicate(
+                    key: "judgment of \"\(judgment.docid)\" for query \"\(judgment.queryID)\"", firstLine: first))
             }
-            firstLines[query][docid] = line.number
-            grades[query][docid] = grade
+            firstLines[query][judgment.docid] = line.number
+            grades[query][judgment.docid] = judgment.grade
         }
         if let first = ignoredLines.first {
             let count = ignoredLines.count
@@ -141,11 +136,12 @@ extension JudgedSet {
         }
     }
 
-    /// "query 7 has" / "3 queries (1, 2, 3) have", listing at most ten ids.
-    private static func listing(_ ids: [String]) -> String {
-        if ids.count == 1 { return "query \(ids[0]) has" }
+    /// "query 7 has" / "3 queries (1, 2, 3) have", listing at most ten ids; `noun` and `plural`
+    /// name other things ("document", "documents").
+    public static func listing(_ ids: [String], noun: String = "query", plural: String = "queries") -> String {
+        if ids.count == 1 { return "\(noun) \(ids[0]) has" }
         let shown = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", …" : "")
-        return "\(ids.count) queries (\(shown)) have"
+        return "\(ids.count) \(plural) (\(shown)) have"
     }
 
     /// Fields separated by runs of tabs or spaces.

@@ -60,17 +60,9 @@ public enum RunEvaluation {
 
     /// Measures of one query, given a score for each docid the run ranks.
     public static func metrics(of query: JudgedQuery, scores: [String: Double]) -> MetricValues {
-        let entries = Array(scores)
-        let docids = entries.map(\.key)
-        let values = entries.map(\.value)
-        let grades = docids.map { query.grades[$0] ?? 0 }
-        let judged = Array(query.grades.values)
-        let trecOrder = RunRanking.order(docids: docids, scores: values, tieBreak: .docidDescending).map { grades[$0] }
-        let marcoOrder = RunRanking.order(docids: docids, scores: values, tieBreak: .docidAscending).map { grades[$0] }
-        return MetricValues(
-            ndcgAt10: RankingMetrics.ndcg(rankedGrades: trecOrder, judgedGrades: judged, k: cutoff),
-            reciprocalRankAt10: RankingMetrics.reciprocalRank(rankedGrades: marcoOrder, k: cutoff, relevantFrom: relevantFrom),
-            averagePrecision: RankingMetrics.averagePrecision(
-                rankedGrades: trecOrder, totalRelevant: judged.count { $0 >= relevantFrom }, relevantFrom: relevantFrom))
+        let ranking = RankedGrades(query: query, scores: scores)
+        return MetricValues(ndcgAt10: Measure.ndcg(cutoff: cutoff).value(of: ranking),
+                            reciprocalRankAt10: Measure.reciprocalRank(cutoff: cutoff).value(of: ranking),
+                            averagePrecision: Measure.averagePrecision.value(of: ranking))
     }
 }

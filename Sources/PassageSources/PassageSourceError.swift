@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import TextFiles
 
@@ -21,6 +22,10 @@ public enum PassageSourceError: Error, Sendable, Hashable, CustomStringConvertib
     case unknownQuery(folder: String, query: String)
     /// The judged-set reader has not been connected (see `JudgedSetFolder.reader`).
     case judgedSetUnreadable(folder: String, reason: String)
+    /// A judged set's file (folder, run, qrels) is missing or malformed.
+    case judgedSetFile(JudgedSetError)
+    /// A file shares nothing with the others of a set (no query of the run, no document…).
+    case noOverlap(file: String, detail: String)
     /// No sample with this name in the samples folder.
     case unknownSample(name: String, available: [String])
     /// The `Samples/` (or `Themes/`) folder was not found anywhere it is looked for.
@@ -47,6 +52,10 @@ public enum PassageSourceError: Error, Sendable, Hashable, CustomStringConvertib
             return "\(folder): no query with id \(query) in queries.tsv; pick one of the ids listed there"
         case .judgedSetUnreadable(let folder, let reason):
             return "\(folder): cannot open as a judged set (\(reason))"
+        case .judgedSetFile(let error):
+            return error.description
+        case .noOverlap(let file, let detail):
+            return "\(file): \(detail)"
         case .unknownSample(let name, let available):
             return "no sample named \"\(name)\"; available: \(available.joined(separator: ", "))"
         case .resourcesNotFound(let message):

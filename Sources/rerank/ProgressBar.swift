@@ -2,20 +2,26 @@ import Foundation
 import Synchronization
 
 /// A one-line progress bar on standard error: redrawn in place on a terminal, every tenth otherwise. Counts pairs
-/// (scoring) or bytes (downloads, with the transfer rate and the time left).
+/// (scoring), another unit, or bytes (downloads, with the transfer rate and the time left).
 final class ProgressBar: Sendable {
     private let label: String
+    /// What `update(_:of:)` counts.
+    private let unit: String
     /// True when standard error is a terminal, so the bar can be redrawn in place.
     let interactive = isatty(STDERR_FILENO) != 0
     private let start = Date()
     private let lastShown = Mutex<(fraction: Double, time: Date)>((-1, .distantPast))
 
-    init(label: String) { self.label = label }
+    /// `unit` names what `update(_:of:)` counts.
+    init(label: String, unit: String = "pairs") {
+        self.label = label
+        self.unit = unit
+    }
 
     func update(_ completed: Int, of total: Int) {
         let fraction = total > 0 ? Double(completed) / Double(total) : 1
         show(fraction, final: completed == total) { elapsed in
-            "\(completed)/\(total) pairs \(String(format: "%.1f", elapsed)) s"
+            "\(completed)/\(total) \(unit) \(String(format: "%.1f", elapsed)) s"
         }
     }
 
