@@ -27,7 +27,7 @@ struct ComparisonReport {
     }
 
     private func header() -> [String] {
-        var lines = ["\(comparison.setName) · \(comparison.queries.count) judged queries · \(pairs) pairs "
+        var lines = ["\(comparison.setName) · \(comparison.queries.count) judged queries · \(Self.grouped(pairs)) pairs "
             + "(up to \(topK) candidates a query)"]
         for (system, name) in comparison.systems.enumerated() {
             var label = name
@@ -77,7 +77,7 @@ struct ComparisonReport {
         let settings = comparison.settings
         let exact = comparison.summaries.first?.dropFirst().first?.versusFirst?.randomization?.isExact ?? false
         let draws = exact ? "all 2^\(comparison.queries.count) sign assignments (exact)"
-            : "\(settings.permutations) random sign flips, seed \(settings.seed)"
+            : "\(Self.grouped(settings.permutations)) random sign flips, seed \(settings.seed)"
         var lines = ["W / T / L: queries where the model beats, ties or loses to A. p-values are two-sided and paired by "
             + "query; randomization test: \(draws)."]
         if comparison.isCorrected {
@@ -92,6 +92,17 @@ struct ComparisonReport {
     }
 
     static func decimal(_ value: Double) -> String { String(format: "%.4f", value) }
+
+    /// A count with thousands separated by commas: 10,000.
+    static func grouped(_ value: Int) -> String {
+        var digits = String(value.magnitude)
+        var index = digits.endIndex
+        while digits.distance(from: digits.startIndex, to: index) > 3 {
+            index = digits.index(index, offsetBy: -3)
+            digits.insert(",", at: index)
+        }
+        return (value < 0 ? "-" : "") + digits
+    }
 
     static func signed(_ value: Double) -> String { String(format: "%+.4f", value) }
 

@@ -86,7 +86,7 @@ public struct DifferenceChart: Sendable {
             + "\(versus.record.ties) equal, \(versus.record.losses) worse"
         let corrected = comparison.isCorrected ? " (Bonferroni ×\(versus.comparisons))" : ""
         if let t = versus.tTestP, let r = versus.randomizationP {
-            line += " · p = \(pValue(t)) t-test, \(pValue(r)) randomization\(corrected)"
+            line += " · p \(pValue(t)) t-test, \(pValue(r)) randomization\(corrected)"
         }
         return line
     }
@@ -114,8 +114,9 @@ public struct DifferenceChart: Sendable {
         value == 0 ? "0" : String(format: "%+.2f", value)
     }
 
+    /// "< 0.001" or "= 0.012", to follow a "p".
     private func pValue(_ p: Double) -> String {
-        p < 0.001 ? "< 0.001" : String(format: "%.3f", p)
+        p < 0.001 ? "< 0.001" : String(format: "= %.3f", p)
     }
 
     /// `value` as XML character data: markup characters escaped, control characters XML forbids dropped.
