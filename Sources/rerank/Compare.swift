@@ -47,7 +47,7 @@ struct Compare: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let systems = try models.load()
+        let systems = try await models.load()
         let loaded = try source.load(needsJudgments: true)
         let set = loaded.set
         guard set.queries.contains(where: \.isJudged) else {

@@ -38,11 +38,17 @@ struct ComparedModels: ParsableArguments {
         let scored: ScoredRun
     }
 
-    /// Loads every model before any scoring, so a misspelt name fails at once.
-    func load() throws -> [System] {
-        try model.map { name in
-            System(name: name, scorer: name == EvaluationReport.firstStageName ? nil : try loadScorer(name))
+    @Flag(help: "Never download: use only models on disk (as HF_HUB_OFFLINE=1 does).")
+    var offline = false
+
+    /// Loads every model before any scoring (downloading from the Hub on first use unless offline), so a
+    /// misspelt name fails at once.
+    func load() async throws -> [System] {
+        var systems: [System] = []
+        for name in model {
+            systems.append(System(name: name, scorer: name == EvaluationReport.firstStageName ? nil : try await loadScorer(name)))
         }
+        return systems
     }
 
     /// Scores the set with the system (the first-stage scores for `input`), with a progress bar.
@@ -57,7 +63,8 @@ struct ComparedModels: ParsableArguments {
     }
 
     /// The one place this command loads a scorer.
-    private func loadScorer(_ name: String) throws -> any Scorer {
-        try Scorers.load(name, threads: threads, batchSize: batchOptions.batchSize)
+    private func loadScorer(_ name: String) async throws -> any Scorer {
+        try await Scorers.load(name, locator: try ModelAccess.locator(offline: offline), threads: threads,
+                               batchSize: batchOptions.batchSize)
     }
 }

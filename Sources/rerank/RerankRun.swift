@@ -31,7 +31,7 @@ struct RerankRun: AsyncParsableCommand {
         if model == EvaluationReport.firstStageName {
             scores = set.firstStageScores
         } else {
-            let scorer = try modelOptions.loadScorer(batchSize: batchOptions.batchSize)
+            let scorer = try await modelOptions.loadScorer(batchSize: batchOptions.batchSize)
             let bar = ProgressBar(label: "scoring with \(model)")
             scores = try await Evaluator(scorer: scorer, maxLength: modelOptions.maxLength).run(set) { bar.update($0, of: $1) }.scores
             bar.finish()

@@ -60,8 +60,11 @@ struct BadInputTests {
         }
         let marker = files.directory.appendingPathComponent("pwned")
         let command = Array("touch \(marker.path)".utf8)
-        // PROTO 2, GLOBAL os.system, BINUNICODE command, TUPLE1, REDUCE, STOP.
-        var pickle: [UInt8] = [0x80, 0x02, UInt8(ascii: "c")] + Array("os\nsystem\n".utf8) + [UInt8(ascii: "X")]
+        // A legacy stream: the magic number, protocol 1001 and empty system information, each its own pickle; then,
+        // where the state dict belongs: PROTO 2, GLOBAL os.system, BINUNICODE command, TUPLE1, REDUCE, STOP.
+        let magic: [UInt8] = [0x80, 0x02, 0x8a, 0x0a, 0x6c, 0xfc, 0x9c, 0x46, 0xf9, 0x20, 0x6a, 0xa8, 0x50, 0x19, 0x2e]
+        let header = magic + [0x80, 0x02, 0x4d, 0xe9, 0x03, 0x2e] + [0x80, 0x02, 0x7d, 0x2e]
+        var pickle: [UInt8] = header + [0x80, 0x02, UInt8(ascii: "c")] + Array("os\nsystem\n".utf8) + [UInt8(ascii: "X")]
         pickle += withUnsafeBytes(of: UInt32(command.count).littleEndian, Array.init) + command + [0x85, UInt8(ascii: "R"), UInt8(ascii: ".")]
         try Data(pickle).write(to: folder.appendingPathComponent("pytorch_model.bin"))
         let pairs = try files.write("pairs.jsonl", #"{"query": "q", "passage": "p"}"#)
