@@ -12,9 +12,7 @@ struct ModelConfigTests {
     }
 
     private func load(_ config: [String: Any]) throws -> ModelConfig {
-        let url = try temporary.file("config.json")
-        try SyntheticModel.write(config, to: url)
-        return try ModelConfig.load(from: url)
+        try SyntheticModel.loadConfig(config, in: temporary)
     }
 
     @Test func readsTheFieldsAndFillsBertDefaults() throws {

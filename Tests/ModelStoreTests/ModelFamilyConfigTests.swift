@@ -13,9 +13,7 @@ struct ModelFamilyConfigTests {
     }
 
     private func load(_ config: [String: Any]) throws -> ModelConfig {
-        let url = try temporary.file("config.json")
-        try SyntheticModel.write(config, to: url)
-        return try ModelConfig.load(from: url)
+        try SyntheticModel.loadConfig(config, in: temporary)
     }
 
     /// A DistilBERT config; `changes` replace or add fields.

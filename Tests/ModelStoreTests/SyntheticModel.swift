@@ -1,4 +1,6 @@
 import Foundation
+import ModelStore
+import TestSupport
 
 /// Writes small model folders (config, tokenizer files, weights) into temporary directories for tests.
 enum SyntheticModel {
@@ -41,5 +43,12 @@ enum SyntheticModel {
 
     static func write(_ object: Any, to url: URL) throws {
         try json(object).write(to: url)
+    }
+
+    /// Writes `config` as `config.json` in `temporary` and reads it back as the store does.
+    static func loadConfig(_ config: [String: Any], in temporary: TemporaryFiles) throws -> ModelConfig {
+        let url = try temporary.file("config.json")
+        try write(config, to: url)
+        return try ModelConfig.load(from: url)
     }
 }
