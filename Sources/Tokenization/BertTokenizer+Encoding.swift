@@ -6,9 +6,9 @@ extension BertTokenizer {
     /// A `maxLength` below the special tokens' count truncates nothing, as the reference does.
     public func encodePair(query: String, passage: String, maxLength: Int) -> EncodedPair {
         var workspace = Workspace()
-        let queryTokens = tokenizeCountingScalars(query, workspace: &workspace).tokens
-        let passageTokens = passage.isEmpty ? nil : tokenizeCountingScalars(passage, workspace: &workspace)
-        return template.encodePair(query: queryTokens, passage: passageTokens, maxLength: maxLength)
+        return template.encodePair(query: query, passage: passage, maxLength: maxLength) {
+            tokenizeCountingScalars($0, workspace: &workspace)
+        }
     }
 
     /// `[CLS] text [SEP]`, truncated on the right to `maxLength` tokens.

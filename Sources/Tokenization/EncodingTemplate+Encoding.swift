@@ -2,12 +2,17 @@ extension EncodingTemplate {
     /// A text's tokens and its length in Unicode scalars.
     typealias TokenizedText = (tokens: [Token], scalarCount: Int)
 
-    /// The pair layout with `longest_first` truncation to `maxLength` tokens.
+    /// The pair layout of two texts that `tokenize` splits, with `longest_first` truncation to `maxLength` tokens.
     ///
-    /// A nil `passage` (an empty passage string) encodes the query alone with the single-text layout, as the
-    /// reference does (`transformers` drops an empty `text_pair`). A `maxLength` below the special tokens'
-    /// count truncates nothing, as the reference does.
-    func encodePair(query: [Token], passage: TokenizedText?, maxLength: Int) -> EncodedPair {
+    /// An empty passage encodes the query alone with the single-text layout, as the reference does
+    /// (`transformers` drops an empty `text_pair`); a passage of only white space gives an empty second text.
+    /// A `maxLength` below the special tokens' count truncates nothing, as the reference does.
+    func encodePair(query: String, passage: String, maxLength: Int, tokenize: (String) -> TokenizedText) -> EncodedPair {
+        encodePair(query: tokenize(query).tokens, passage: passage.isEmpty ? nil : tokenize(passage), maxLength: maxLength)
+    }
+
+    /// The pair layout of tokenized texts; a nil `passage` encodes the query alone.
+    private func encodePair(query: [Token], passage: TokenizedText?, maxLength: Int) -> EncodedPair {
         guard let passage else {
             let kept = LongestFirstTruncation.keptLength(query.count, budget: maxLength - singleSpecialCount)
             let (ids, types) = layout(single, first: query[..<kept], second: [])

@@ -57,9 +57,9 @@ public struct UnigramTokenizer: Sendable {
     /// `maxLength` tokens; an empty passage encodes the query alone, as the reference does.
     public func encodePair(query: String, passage: String, maxLength: Int) -> EncodedPair {
         var workspace = Workspace()
-        let queryTokens = tokenizeCountingScalars(query, workspace: &workspace).tokens
-        let passageTokens = passage.isEmpty ? nil : tokenizeCountingScalars(passage, workspace: &workspace)
-        return template.encodePair(query: queryTokens, passage: passageTokens, maxLength: maxLength)
+        return template.encodePair(query: query, passage: passage, maxLength: maxLength) {
+            tokenizeCountingScalars($0, workspace: &workspace)
+        }
     }
 
     /// The single-text layout (`<s> text </s>`), truncated on the right to `maxLength` tokens.
