@@ -22,7 +22,10 @@ let package = Package(
         // C shims: no logic, only headers and module maps.
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
+        .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
 
+        // The encoder's element-wise kernels, hand-vectorised for AVX2 and FMA.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-mavx2", "-mfma"])]),
         .target(name: "TextFiles"),
         .target(name: "Tokenization"),
         .target(name: "ModelStore"),
@@ -34,7 +37,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .target(name: "Inference", dependencies: ["Tokenization", "ModelStore", "CBLAS"]),
+        .target(name: "Inference", dependencies: ["Tokenization", "ModelStore", "CBLAS", "CDNNL", "CKernels"]),
         .target(name: "Evaluation", dependencies: ["Inference", "TextFiles"]),
         .target(name: "PassageSources", dependencies: ["Evaluation", "TextFiles"]),
         .target(name: "Explorer", dependencies: ["Inference", "Evaluation", "PassageSources", "CNcurses"]),

@@ -53,9 +53,7 @@ public struct Evaluator: Sendable {
             completed += scores.count
             progress?(completed, total)
         }
-        let elapsed = clock.now - start
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-        return ScoredRun(scores: run, pairsScored: completed, seconds: seconds)
+        return ScoredRun(scores: run, pairsScored: completed, seconds: (clock.now - start).seconds)
     }
 }
 

@@ -15,6 +15,11 @@ enum BLAS {
                     a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
     }
 
+    /// The CPU kernels OpenBLAS chose at run time ("Cooperlake", "Haswell", "Zen").
+    static var coreName: String {
+        openblas_get_corename().map { String(cString: $0) } ?? "?"
+    }
+
     /// Sets how many threads OpenBLAS uses for one GEMM.
     static func setThreads(_ count: Int) {
         openblas_set_num_threads(Int32(max(1, count)))

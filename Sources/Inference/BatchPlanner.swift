@@ -60,9 +60,11 @@ enum BatchRunner {
         var completed = 0
         for indices in planner.plan(lengths: sequences.map(\.ids.count)) {
             try Task.checkCancellation()
-            var batch = PackedBatch()
-            for index in indices { batch.append(ids: sequences[index].ids, types: sequences[index].types) }
-            let packed = batch
+            let packed = StageProfile.shared.time(.packing) {
+                var batch = PackedBatch()
+                for index in indices { batch.append(ids: sequences[index].ids, types: sequences[index].types) }
+                return batch
+            }
             let batchResults = packed.tokenCount <= inlineTokenLimit
                 ? try compute(packed, { Task.isCancelled })
                 : try await ComputeQueue.run { isCancelled in try compute(packed, isCancelled) }

@@ -1,14 +1,16 @@
 import ModelStore
 
 /// A BERT-family encoder (BERT, ELECTRA, DistilBERT, BERT_Cat's DistilBERT, XLM-R): embeddings and
-/// transformer layers, run over a packed batch on BLAS. `EncoderVariant` names what differs per family.
+/// transformer layers, run over a packed batch. `EncoderVariant` names what differs per family.
 ///
-/// Dense layers are single GEMMs over every token of the batch; attention is two GEMMs per
-/// sequence and head. Sequences are packed without padding, so no masking is needed and the
-/// result equals the reference's masked, padded computation.
+/// Dense layers are single GEMMs over every token of the batch in the encoder's `precision` (OpenBLAS
+/// for fp32, oneDNN for bf16 and int8); attention runs in fp32 per sequence and head, one pass over each
+/// query row (`Kernels.attention`). Sequences are packed without padding, so no masking is needed and
+/// the result equals the reference's masked, padded computation.
 struct BertEncoder: Sendable {
     let shape: BertShape
     let variant: EncoderVariant
+    let precision: Precision
     private let wordEmbeddings: FloatBuffer
     private let positionEmbeddings: FloatBuffer
     /// Nil when the family has no token types.
@@ -16,10 +18,10 @@ struct BertEncoder: Sendable {
     private let embeddingNormGamma: FloatBuffer
     private let embeddingNormBeta: FloatBuffer
     /// ELECTRA's `embeddings_project` (embedding width → hidden), applied after the embedding LayerNorm.
-    private let embeddingProjection: DenseWeights?
+    private let embeddingProjection: DenseLayer?
     private let layers: [BertLayerWeights]
 
-    init(shape: BertShape, variant: EncoderVariant, reader: TensorReader) throws {
+    init(shape: BertShape, variant: EncoderVariant, reader: TensorReader, precision: Precision = .fp32) throws {
         let e = shape.embedding
         if variant.usesTokenTypes, shape.typeVocabulary < 1 {
             throw InferenceError.invalidConfig("type_vocab_size \(shape.typeVocabulary) leaves no token types; it must be at least 1")
@@ -29,14 +31,15 @@ struct BertEncoder: Sendable {
         }
         self.shape = shape
         self.variant = variant
+        self.precision = precision
         wordEmbeddings = try reader.read(.encoder("embeddings.word_embeddings.weight"), shape: [shape.vocabulary, e])
         positionEmbeddings = try reader.read(.encoder("embeddings.position_embeddings.weight"), shape: [shape.maxPositions, e])
         typeEmbeddings = variant.usesTokenTypes
             ? try reader.read(.encoder("embeddings.token_type_embeddings.weight"), shape: [shape.typeVocabulary, e]) : nil
         (embeddingNormGamma, embeddingNormBeta) = try reader.norm(.encoder("embeddings.LayerNorm"), width: e)
         embeddingProjection = shape.projectsEmbeddings
-            ? try reader.dense(.encoder("embeddings_project"), inputs: e, outputs: shape.hidden) : nil
-        layers = try (0..<shape.layers).map { try reader.layer($0, shape: shape, names: variant.layerNames) }
+            ? try DenseLayer(try reader.dense(.encoder("embeddings_project"), inputs: e, outputs: shape.hidden), precision: precision) : nil
+        layers = try (0..<shape.layers).map { try reader.layer($0, shape: shape, names: variant.layerNames, precision: precision) }
     }
 
     /// The longest sequence the position table holds.
@@ -45,11 +48,11 @@ struct BertEncoder: Sendable {
     /// The last hidden state, [tokens × hidden], of every token in the batch; throws
     /// `CancellationError` between layers once `isCancelled` says so.
     func encode(_ batch: PackedBatch, isCancelled: () -> Bool = { false }) throws -> FloatBuffer {
-        let hiddenStates = try embed(batch)
+        let hiddenStates = try StageProfile.shared.time(.embeddings) { try embed(batch) }
         let workspace = Workspace(tokens: batch.tokenCount, shape: shape)
         for layer in layers {
             if isCancelled() { throw CancellationError() }
-            apply(layer, to: hiddenStates, batch: batch, workspace: workspace)
+            try apply(layer, to: hiddenStates, batch: batch, workspace: workspace)
         }
         return hiddenStates
     }
@@ -80,31 +83,41 @@ struct BertEncoder: Sendable {
         addAndNormalize(output, residual: nil, rows: batch.tokenCount, width: e, gamma: embeddingNormGamma, beta: embeddingNormBeta)
         guard let projection = embeddingProjection else { return output }
         let projected = FloatBuffer(count: batch.tokenCount * shape.hidden)
-        dense(output, rows: batch.tokenCount, inputs: e, weight: projection.weight, bias: projection.bias,
-              outputs: shape.hidden, into: projected)
+        try projection.apply(output, rows: batch.tokenCount, into: projected)
         return projected
     }
 
-    private func apply(_ layer: BertLayerWeights, to x: FloatBuffer, batch: PackedBatch, workspace w: Workspace) {
-        let m = batch.tokenCount, h = shape.hidden, inner = shape.intermediate
+    private func apply(_ layer: BertLayerWeights, to x: FloatBuffer, batch: PackedBatch, workspace w: Workspace) throws {
+        let m = batch.tokenCount, inner = shape.intermediate
+        let profile = StageProfile.shared
         // Q, K, V for every token in one GEMM: [m × 3h].
-        dense(x, rows: m, inputs: h, weight: layer.qkvWeight, bias: layer.qkvBias, outputs: 3 * h, into: w.qkv)
-        attention(qkv: w.qkv, batch: batch, into: w.context, scores: w.scores)
+        try profile.time(.qkv) { try layer.qkv.apply(x, rows: m, into: w.qkv) }
+        profile.time(.attention) { attention(qkv: w.qkv, batch: batch, into: w.context, scratch: w.attentionScratch) }
         // Attention output projection, residual, LayerNorm.
-        dense(w.context, rows: m, inputs: h, weight: layer.attentionOutWeight, bias: layer.attentionOutBias, outputs: h, into: w.projected)
-        addAndNormalize(x, residual: w.projected, rows: m, width: h, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta)
-        // Feed-forward: GELU(x·W₁ᵀ + b₁)·W₂ᵀ + b₂, residual, LayerNorm.
-        dense(x, rows: m, inputs: h, weight: layer.intermediateWeight, bias: layer.intermediateBias, outputs: inner, into: w.intermediate)
-        let intermediate = w.intermediate
-        Parallel.forEachChunk(of: m, minimumChunk: 16) { rows in
-            Kernels.gelu(intermediate.pointer + rows.lowerBound * inner, count: rows.count * inner)
+        try profile.time(.projections) { try layer.attentionOutput.apply(w.context, rows: m, into: w.projected) }
+        profile.time(.layerNorm) {
+            addAndNormalize(x, residual: w.projected, rows: m, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta)
         }
-        dense(w.intermediate, rows: m, inputs: inner, weight: layer.outputWeight, bias: layer.outputBias, outputs: h, into: w.projected)
-        addAndNormalize(x, residual: w.projected, rows: m, width: h, gamma: layer.outputNormGamma, beta: layer.outputNormBeta)
+        // Feed-forward: GELU(x·W₁ᵀ + b₁)·W₂ᵀ + b₂, residual, LayerNorm.
+        let fused = layer.intermediate.fusesGELU
+        try profile.time(.projections) { try layer.intermediate.apply(x, rows: m, into: w.intermediate, gelu: fused) }
+        if !fused {
+            let intermediate = w.intermediate
+            profile.time(.gelu) {
+                Parallel.forEachChunk(of: m, minimumChunk: 16) { rows in
+                    Kernels.gelu(intermediate.pointer + rows.lowerBound * inner, count: rows.count * inner)
+                }
+            }
+        }
+        try profile.time(.projections) { try layer.output.apply(w.intermediate, rows: m, into: w.projected) }
+        profile.time(.layerNorm) {
+            addAndNormalize(x, residual: w.projected, rows: m, gamma: layer.outputNormGamma, beta: layer.outputNormBeta)
+        }
     }
 
-    /// `x = LayerNorm(x + residual)` over `rows` rows of `width`, split across the workers.
-    private func addAndNormalize(_ x: FloatBuffer, residual: FloatBuffer?, rows: Int, width: Int, gamma: FloatBuffer, beta: FloatBuffer) {
+    /// `x = LayerNorm(x + residual)` over `rows` rows of `width` (the hidden width unless given), split across the workers.
+    private func addAndNormalize(_ x: FloatBuffer, residual: FloatBuffer?, rows: Int, width: Int? = nil, gamma: FloatBuffer, beta: FloatBuffer) {
+        let width = width ?? shape.hidden
         Parallel.forEachChunk(of: rows, minimumChunk: 64) { chunk in
             let offset = chunk.lowerBound * width
             Kernels.addAndLayerNorm(x.pointer + offset, residual: residual.map { $0.readOnly + offset }, rows: chunk.count, width: width,
@@ -113,48 +126,33 @@ struct BertEncoder: Sendable {
     }
 
     /// Scaled dot-product attention within each sequence, head by head, into `context` [m × h].
-    /// Sequence–head pairs are spread over the workers; each worker has its own score matrix.
-    private func attention(qkv: FloatBuffer, batch: PackedBatch, into context: FloatBuffer, scores: [FloatBuffer]) {
+    /// Sequence–head pairs are spread over the workers; each worker has its own scratch.
+    private func attention(qkv: FloatBuffer, batch: PackedBatch, into context: FloatBuffer, scratch: [FloatBuffer]) {
         let h = shape.hidden, d = shape.headSize, stride = 3 * h, heads = shape.heads
         let scale = 1 / Float(d).squareRoot()
         Parallel.forEachItem(batch.sequenceCount * heads) { worker, item in
             let range = batch.range(of: item / heads)
-            let head = item % heads, length = range.count
+            let head = item % heads
             let rows = qkv.readOnly + range.lowerBound * stride
-            let query = rows + head * d, key = rows + h + head * d, value = rows + 2 * h + head * d
-            let matrix = scores[worker].pointer
-            BLAS.gemm(m: length, n: length, k: d, a: query, lda: stride, b: key, ldb: stride, transposeB: true,
-                      c: matrix, ldc: length, alpha: scale)
-            Kernels.softmaxRows(matrix, rows: length, width: length)
-            BLAS.gemm(m: length, n: d, k: length, a: UnsafePointer(matrix), lda: length, b: value, ldb: stride, transposeB: false,
-                      c: context.pointer + range.lowerBound * h + head * d, ldc: h)
+            Kernels.attention(q: rows + head * d, k: rows + h + head * d, v: rows + 2 * h + head * d, stride: stride,
+                              length: range.count, headSize: d, scale: scale,
+                              into: context.pointer + range.lowerBound * h + head * d, outStride: h, scratch: scratch[worker].pointer)
         }
     }
 
     /// Scratch buffers for one batch, reused by every layer.
     private final class Workspace {
         let qkv: FloatBuffer, context: FloatBuffer, projected: FloatBuffer, intermediate: FloatBuffer
-        /// One attention score matrix per worker.
-        let scores: [FloatBuffer]
+        /// Attention scratch, one per worker.
+        let attentionScratch: [FloatBuffer]
 
         init(tokens: Int, shape: BertShape) {
             qkv = FloatBuffer(count: tokens * 3 * shape.hidden)
             context = FloatBuffer(count: tokens * shape.hidden)
             projected = FloatBuffer(count: tokens * shape.hidden)
             intermediate = FloatBuffer(count: tokens * shape.intermediate)
-            scores = (0..<Parallel.workers).map { _ in FloatBuffer(count: shape.maxPositions * shape.maxPositions) }
+            let longest = Kernels.attentionScratch(length: shape.maxPositions, headSize: shape.headSize)
+            attentionScratch = (0..<Parallel.workers).map { _ in FloatBuffer(count: longest) }
         }
-    }
-}
-
-/// `y[rows × outputs] = x[rows × inputs] · Wᵀ + b`: bias rows first, then GEMMs with β = 1,
-/// the rows split across the workers.
-func dense(_ x: FloatBuffer, rows: Int, inputs: Int, weight: FloatBuffer, bias: FloatBuffer, outputs: Int,
-           into y: FloatBuffer) {
-    Parallel.forEachChunk(of: rows, minimumChunk: 32) { chunk in
-        let output = y.pointer + chunk.lowerBound * outputs
-        for r in 0..<chunk.count { (output + r * outputs).update(from: bias.readOnly, count: outputs) }
-        BLAS.gemm(m: chunk.count, n: outputs, k: inputs, a: x.readOnly + chunk.lowerBound * inputs, lda: inputs,
-                  b: weight.readOnly, ldb: inputs, transposeB: true, c: output, ldc: outputs, beta: 1)
     }
 }

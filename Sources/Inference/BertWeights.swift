@@ -37,18 +37,14 @@ struct BertShape: Sendable {
     }
 }
 
-/// The weights of one transformer layer, with Q, K and V fused into one matrix.
+/// One transformer layer, its dense layers prepared for a precision, with Q, K and V fused into one.
 struct BertLayerWeights: Sendable {
-    let qkvWeight: FloatBuffer          // [3h × h]
-    let qkvBias: FloatBuffer            // [3h]
-    let attentionOutWeight: FloatBuffer // [h × h]
-    let attentionOutBias: FloatBuffer
+    let qkv: DenseLayer                 // [3h × h]
+    let attentionOutput: DenseLayer     // [h × h]
     let attentionNormGamma: FloatBuffer
     let attentionNormBeta: FloatBuffer
-    let intermediateWeight: FloatBuffer // [i × h]
-    let intermediateBias: FloatBuffer
-    let outputWeight: FloatBuffer       // [h × i]
-    let outputBias: FloatBuffer
+    let intermediate: DenseLayer        // [i × h]
+    let output: DenseLayer              // [h × i]
     let outputNormGamma: FloatBuffer
     let outputNormBeta: FloatBuffer
 }
@@ -107,7 +103,7 @@ struct TensorReader: Sendable {
         (try read(name.appending(".weight"), shape: [width]), try read(name.appending(".bias"), shape: [width]))
     }
 
-    func layer(_ index: Int, shape: BertShape, names: LayerTensorNames) throws -> BertLayerWeights {
+    func layer(_ index: Int, shape: BertShape, names: LayerTensorNames, precision: Precision) throws -> BertLayerWeights {
         let h = shape.hidden
         func tensor(_ name: String) -> TensorName { .encoder(names.layer + "\(index)." + name) }
         let q = try dense(tensor(names.query), inputs: h, outputs: h)
@@ -118,13 +114,14 @@ struct TensorReader: Sendable {
         let intermediate = try dense(tensor(names.intermediate), inputs: h, outputs: shape.intermediate)
         let output = try dense(tensor(names.output), inputs: shape.intermediate, outputs: h)
         let outputNorm = try norm(tensor(names.outputNorm), width: h)
+        let qkv = DenseWeights(weight: FloatBuffer(q.weight.array() + k.weight.array() + v.weight.array()),
+                               bias: FloatBuffer(q.bias.array() + k.bias.array() + v.bias.array()), inputs: h, outputs: 3 * h)
         return BertLayerWeights(
-            qkvWeight: FloatBuffer(q.weight.array() + k.weight.array() + v.weight.array()),
-            qkvBias: FloatBuffer(q.bias.array() + k.bias.array() + v.bias.array()),
-            attentionOutWeight: attentionOut.weight, attentionOutBias: attentionOut.bias,
+            qkv: try DenseLayer(qkv, precision: precision),
+            attentionOutput: try DenseLayer(attentionOut, precision: precision),
             attentionNormGamma: attentionNorm.gamma, attentionNormBeta: attentionNorm.beta,
-            intermediateWeight: intermediate.weight, intermediateBias: intermediate.bias,
-            outputWeight: output.weight, outputBias: output.bias,
+            intermediate: try DenseLayer(intermediate, precision: precision),
+            output: try DenseLayer(output, precision: precision),
             outputNormGamma: outputNorm.gamma, outputNormBeta: outputNorm.beta)
     }
 }

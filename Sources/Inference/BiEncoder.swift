@@ -17,14 +17,14 @@ public final class BiEncoder: Scorer {
         let text: String
     }
 
-    /// Loads a bi-encoder folder.
-    public init(folder: ModelFolder, name: String? = nil, batchSize: Int = 64) throws {
+    /// Loads a bi-encoder folder, its dense layers in `precision`.
+    public init(folder: ModelFolder, name: String? = nil, batchSize: Int = 64, precision: Precision = .fp32) throws {
         guard folder.kind == .biEncoder else { throw InferenceError.notABiEncoder(folder.name) }
-        model = try TransformerModel(folder: folder)
+        model = try TransformerModel(folder: folder, precision: precision)
         self.batchSize = max(1, batchSize)
         info = ScorerInfo(name: name ?? folder.name, kind: .biEncoder, maxLength: model.defaultMaxLength,
                           summary: model.summary + " · mean pooling", scoreName: "cosine", probabilityName: nil,
-                          note: folder.note)
+                          note: folder.note, precision: precision)
     }
 
     /// Loads a bi-encoder by name or path.
@@ -63,7 +63,8 @@ public final class BiEncoder: Scorer {
         let fresh = try await BatchRunner.run(
             sequences: missing.map { (model.tokenizer.encode(texts[$0], maxLength: limit).inputIds, nil) }, planner: planner,
             compute: { [model] batch, isCancelled in
-                MeanPooling.embeddings(hiddenStates: try model.encoder.encode(batch, isCancelled: isCancelled), batch: batch, hidden: hidden)
+                let hiddenStates = try model.encoder.encode(batch, isCancelled: isCancelled)
+                return StageProfile.shared.time(.head) { MeanPooling.embeddings(hiddenStates: hiddenStates, batch: batch, hidden: hidden) }
             },
             onBatch: { positions, embeddings, _ in
                 let indices = positions.map { missing[$0] }

@@ -9,9 +9,11 @@ enum ComputeQueue {
     /// between layers).
     static func run<T: Sendable>(_ work: @escaping @Sendable (_ isCancelled: @Sendable () -> Bool) throws -> T) async throws -> T {
         let cancelled = CancellationFlag()
+        let submitted = ContinuousClock.now
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
                 ComputeThreads.shared.submit {
+                    if StageProfile.shared.isEnabled { StageProfile.shared.add(ContinuousClock.now - submitted, to: .waiting) }
                     continuation.resume(with: Result { try work { cancelled.isSet } })
                 }
             }

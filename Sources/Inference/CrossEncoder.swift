@@ -13,15 +13,16 @@ public final class CrossEncoder: Scorer {
     private let model: TransformerModel
     private let head: ClassificationHead
 
-    /// Loads a cross-encoder folder.
-    public convenience init(folder: ModelFolder, name: String? = nil, batchSize: Int = 64) throws {
-        try self.init(folder: folder, tokenizer: try Tokenizers.load(folder), name: name, batchSize: batchSize)
+    /// Loads a cross-encoder folder, its dense layers in `precision`.
+    public convenience init(folder: ModelFolder, name: String? = nil, batchSize: Int = 64, precision: Precision = .fp32) throws {
+        try self.init(folder: folder, tokenizer: try Tokenizers.load(folder), name: name, batchSize: batchSize, precision: precision)
     }
 
     /// Loads a cross-encoder folder's weights with a tokenizer given by the caller (tests feed reference ids).
-    init(folder: ModelFolder, tokenizer: any PairTokenizer, name: String? = nil, batchSize: Int = 64) throws {
+    init(folder: ModelFolder, tokenizer: any PairTokenizer, name: String? = nil, batchSize: Int = 64,
+         precision: Precision = .fp32) throws {
         guard folder.kind == .crossEncoder else { throw InferenceError.notACrossEncoder(folder.name) }
-        model = try TransformerModel(folder: folder, tokenizer: tokenizer)
+        model = try TransformerModel(folder: folder, tokenizer: tokenizer, precision: precision)
         labels = folder.config.labels
         head = try ClassificationHead(layout: HeadLayout(folder.config.family), reader: model.reader,
                                       hidden: model.encoder.shape.hidden, labels: labels.count)
@@ -29,7 +30,7 @@ public final class CrossEncoder: Scorer {
         let twoLabels = labels.count == 2
         info = ScorerInfo(name: name ?? folder.name, kind: .crossEncoder, maxLength: model.defaultMaxLength,
                           summary: model.summary, scoreName: twoLabels ? "P(relevant)" : "logit",
-                          probabilityName: twoLabels ? "softmax" : "sigmoid", note: folder.note)
+                          probabilityName: twoLabels ? "softmax" : "sigmoid", note: folder.note, precision: precision)
     }
 
     /// Loads a cross-encoder by name or path.
@@ -48,7 +49,9 @@ public final class CrossEncoder: Scorer {
     public func score(pairs: [(query: String, passage: String)], maxLength: Int? = nil,
                       onBatch: (@Sendable (ScoredBatch) -> Void)? = nil) async throws -> [PairScore] {
         let limit = try model.maxLength(maxLength)
-        let encoded = pairs.map { model.tokenizer.encodePair(query: $0.query, passage: $0.passage, maxLength: limit) }
+        let encoded = StageProfile.shared.time(.tokenization) {
+            pairs.map { model.tokenizer.encodePair(query: $0.query, passage: $0.passage, maxLength: limit) }
+        }
         return try await score(encoded: encoded, onBatch: onBatch)
     }
 
@@ -59,7 +62,8 @@ public final class CrossEncoder: Scorer {
         let logits = try await BatchRunner.run(
             sequences: encoded.map { ($0.inputIds, $0.tokenTypeIds) }, planner: planner,
             compute: { [head, model] batch, isCancelled in
-                head.logits(hiddenStates: try model.encoder.encode(batch, isCancelled: isCancelled), batch: batch)
+                let hiddenStates = try model.encoder.encode(batch, isCancelled: isCancelled)
+                return try StageProfile.shared.time(.head) { try head.logits(hiddenStates: hiddenStates, batch: batch) }
             },
             onBatch: { indices, results, completed in
                 onBatch?(ScoredBatch(indices: indices,

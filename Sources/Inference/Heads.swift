@@ -60,18 +60,21 @@ enum HeadActivation: Sendable, Hashable {
 }
 
 /// A sequence-classification head with its weights (see `HeadLayout`). A missing weight is the weight
-/// file's `missingTensor` error, never a random initialisation.
+/// file's `missingTensor` error, never a random initialisation. Heads stay in fp32 whatever the encoder's
+/// precision: they read one row per sequence.
 struct ClassificationHead: Sendable {
-    let hiddenLayer: (weights: DenseWeights, activation: HeadActivation)?
-    let output: DenseWeights
+    let hiddenLayer: (layer: DenseLayer, activation: HeadActivation)?
+    let output: DenseLayer
 
     init(layout: HeadLayout, reader: TensorReader, hidden: Int, labels: Int) throws {
-        hiddenLayer = try layout.hiddenLayer.map { (try reader.dense($0.name, inputs: hidden, outputs: hidden), $0.activation) }
-        output = try reader.dense(layout.outputLayer, inputs: hidden, outputs: labels)
+        hiddenLayer = try layout.hiddenLayer.map {
+            (try DenseLayer(try reader.dense($0.name, inputs: hidden, outputs: hidden), precision: .fp32), $0.activation)
+        }
+        output = try DenseLayer(try reader.dense(layout.outputLayer, inputs: hidden, outputs: labels), precision: .fp32)
     }
 
     /// Raw logits of every sequence in the batch, from its first token (`[CLS]` / `<s>`).
-    func logits(hiddenStates: FloatBuffer, batch: PackedBatch) -> [[Float]] {
+    func logits(hiddenStates: FloatBuffer, batch: PackedBatch) throws -> [[Float]] {
         let h = output.inputs, count = batch.sequenceCount
         var features = FloatBuffer(count: count * h)
         for sequence in 0..<count {
@@ -79,13 +82,13 @@ struct ClassificationHead: Sendable {
         }
         if let (layer, activation) = hiddenLayer {
             let activated = FloatBuffer(count: count * h)
-            dense(features, rows: count, inputs: h, weight: layer.weight, bias: layer.bias, outputs: h, into: activated)
+            try layer.apply(features, rows: count, into: activated)
             activation.apply(activated.pointer, count: count * h)
             features = activated
         }
         let labels = output.outputs
         let logits = FloatBuffer(count: count * labels)
-        dense(features, rows: count, inputs: h, weight: output.weight, bias: output.bias, outputs: labels, into: logits)
+        try output.apply(features, rows: count, into: logits)
         return (0..<count).map { logits.array(from: $0 * labels, count: labels) }
     }
 

@@ -7,6 +7,8 @@ public enum InferenceError: Error, Sendable, Hashable, CustomStringConvertible {
     case invalidMaxLength(Int, limit: Int)
     case notABiEncoder(String)
     case notACrossEncoder(String)
+    /// A precision this CPU (or its oneDNN) cannot run.
+    case kernelUnavailable(String)
 
     public var description: String {
         switch self {
@@ -24,6 +26,8 @@ public enum InferenceError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(name) is a cross-encoder: it scores pairs and has no embeddings; use a bi-encoder such as all-MiniLM-L6-v2"
         case .notACrossEncoder(let name):
             return "\(name) is a bi-encoder, not a cross-encoder"
+        case .kernelUnavailable(let detail):
+            return "\(detail); use another --precision (fp32 always runs)"
         }
     }
 }

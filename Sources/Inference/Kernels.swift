@@ -1,77 +1,58 @@
+import CKernels
 import Foundation
 
-/// Element-wise and row-wise kernels of the encoder, written as tight loops the optimiser vectorises.
+/// Element-wise and row-wise kernels of the encoder: the hand-vectorised C of `CKernels` for the hot
+/// ones, plain loops for the head's handful of values.
 enum Kernels {
-    /// Each row of `rows`×`width` gets `bias` added.
-    static func addBias(_ x: UnsafeMutablePointer<Float>, rows: Int, width: Int, bias: UnsafePointer<Float>) {
-        for r in 0..<rows {
-            let row = x + r * width
-            for j in 0..<width { row[j] += bias[j] }
-        }
-    }
-
     /// `x = LayerNorm(x + residual)` row by row, with the config's epsilon, as PyTorch computes it
     /// (biased variance, in Float32).
     static func addAndLayerNorm(_ x: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?,
                                 rows: Int, width: Int,
                                 gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>, epsilon: Float) {
-        let n = Float(width)
-        for r in 0..<rows {
-            let row = x + r * width
-            if let residual {
-                let res = residual + r * width
-                for j in 0..<width { row[j] += res[j] }
-            }
-            var sum: Float = 0
-            for j in 0..<width { sum += row[j] }
-            let mean = sum / n
-            var squares: Float = 0
-            for j in 0..<width {
-                let d = row[j] - mean
-                squares += d * d
-            }
-            let inverse = 1 / (squares / n + epsilon).squareRoot()
-            for j in 0..<width { row[j] = (row[j] - mean) * inverse * gamma[j] + beta[j] }
-        }
+        rk_add_layer_norm(x, residual, rows, width, gamma, beta, epsilon)
     }
 
     /// Exact GELU, `x · Φ(x) = 0.5 · x · (1 + erf(x / √2))`, in place.
     static func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count {
-            let v = x[i]
-            x[i] = 0.5 * v * (1 + FastMath.erf(v * 0.707_106_78))
-        }
+        rk_gelu(x, count)
     }
 
     /// Numerically stable softmax of each row of `rows`×`width`, in place.
     static func softmaxRows(_ x: UnsafeMutablePointer<Float>, rows: Int, width: Int) {
-        for r in 0..<rows {
-            let row = x + r * width
-            let maximum = reduce(row, count: width, initial: -.infinity, max)
-            for j in 0..<width { row[j] = FastMath.exp(row[j] - maximum) }
-            let inverse = 1 / reduce(row, count: width, initial: 0, +)
-            for j in 0..<width { row[j] *= inverse }
-        }
+        rk_softmax_rows(x, rows, width)
     }
 
-    /// Folds `count` floats with eight independent accumulators (so the loop vectorises), then
-    /// combines them.
-    @inline(__always)
-    private static func reduce(_ x: UnsafePointer<Float>, count: Int, initial: Float,
-                               _ combine: (Float, Float) -> Float) -> Float {
-        var lanes = SIMD8<Float>(repeating: initial)
-        var i = 0
-        while i + 8 <= count {
-            for lane in 0..<8 { lanes[lane] = combine(lanes[lane], x[i + lane]) }
-            i += 8
-        }
-        var result = initial
-        for lane in 0..<8 { result = combine(result, lanes[lane]) }
-        while i < count {
-            result = combine(result, x[i])
-            i += 1
-        }
-        return result
+    /// Attention of one head over one sequence: `out[i] = softmax(scale · q[i]·Kᵀ)·V`, rows `stride` floats apart in
+    /// q, k, v and `outStride` apart in out. `scratch` holds `attentionScratch(length:headSize:)` floats.
+    static func attention(q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, stride: Int, length: Int,
+                          headSize: Int, scale: Float, into out: UnsafeMutablePointer<Float>, outStride: Int,
+                          scratch: UnsafeMutablePointer<Float>) {
+        rk_attention_head(q, k, v, stride, length, headSize, scale, out, outStride, scratch)
+    }
+
+    /// Floats of scratch `attention` needs.
+    static func attentionScratch(length: Int, headSize: Int) -> Int {
+        (headSize + 4) * ((length + 15) / 16 * 16)
+    }
+
+    /// Rounds floats to bfloat16, to nearest with ties to even.
+    static func roundToBFloat16(_ x: UnsafePointer<Float>, count: Int, into y: UnsafeMutablePointer<UInt16>) {
+        rk_round_bf16(x, count, y)
+    }
+
+    /// Quantizes each row to uint8 over its own range (which always holds 0): `x ≈ scale · (q − zeroPoint)`.
+    static func quantizeRows(_ x: UnsafePointer<Float>, rows: Int, width: Int, into q: UnsafeMutablePointer<UInt8>,
+                             scales: UnsafeMutablePointer<Float>, zeroPoints: UnsafeMutablePointer<Int32>) {
+        rk_quantize_rows_u8(x, rows, width, q, scales, zeroPoints)
+    }
+
+    /// `y[r, n] = rowScales[r] · columnScales[n] · (sums[r, n] − zeroPoints[r] · columnSums[n]) + bias[n]`, then GELU
+    /// when `gelu`: int32 products of quantized rows and weights back to floats.
+    static func dequantize(_ sums: UnsafePointer<Int32>, rows: Int, width: Int,
+                           rowScales: UnsafePointer<Float>, zeroPoints: UnsafePointer<Int32>,
+                           columnScales: UnsafePointer<Float>, columnSums: UnsafePointer<Int32>,
+                           bias: UnsafePointer<Float>, gelu: Bool = false, into y: UnsafeMutablePointer<Float>) {
+        rk_dequantize(sums, rows, width, rowScales, zeroPoints, columnScales, columnSums, bias, gelu ? 1 : 0, y)
     }
 
     /// `tanh` in place (the pooler's activation; a handful of values per pair).

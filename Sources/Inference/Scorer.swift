@@ -22,9 +22,11 @@ public struct ScorerInfo: Sendable, Hashable {
     public var probabilityName: String?
     /// What people must be told beside the name (`ModelNotes`), e.g. "locally trained".
     public var note: String?
+    /// The number format of the model's dense layers (BM25 reports fp32).
+    public var precision: Precision
 
     public init(name: String, kind: ScorerKind, maxLength: Int?, summary: String, scoreName: String, probabilityName: String?,
-                note: String? = nil) {
+                note: String? = nil, precision: Precision = .fp32) {
         self.name = name
         self.kind = kind
         self.maxLength = maxLength
@@ -32,6 +34,7 @@ public struct ScorerInfo: Sendable, Hashable {
         self.scoreName = scoreName
         self.probabilityName = probabilityName
         self.note = note
+        self.precision = precision
     }
 
     /// The name with its note, for people: "ms-marco-MiniLM-L6-ce-local (locally trained)".

@@ -9,18 +9,18 @@ struct TransformerModel: Sendable {
     let encoder: BertEncoder
     let reader: TensorReader
 
-    /// Loads the folder's tokenizer, weights and encoder.
-    init(folder: ModelFolder) throws {
-        try self.init(folder: folder, tokenizer: try Tokenizers.load(folder))
+    /// Loads the folder's tokenizer, weights and encoder, its dense layers prepared for `precision`.
+    init(folder: ModelFolder, precision: Precision = .fp32) throws {
+        try self.init(folder: folder, tokenizer: try Tokenizers.load(folder), precision: precision)
     }
 
     /// Loads the folder's weights and encoder, with a tokenizer given by the caller (tests feed reference ids).
-    init(folder: ModelFolder, tokenizer: any PairTokenizer) throws {
+    init(folder: ModelFolder, tokenizer: any PairTokenizer, precision: Precision = .fp32) throws {
         self.folder = folder
         self.tokenizer = tokenizer
         let variant = EncoderVariant(folder.config)
         reader = TensorReader(file: try folder.weights(), variant: variant)
-        encoder = try BertEncoder(shape: try BertShape(folder.config), variant: variant, reader: reader)
+        encoder = try BertEncoder(shape: try BertShape(folder.config), variant: variant, reader: reader, precision: precision)
     }
 
     /// The folder's default max length, within what the position table holds.
@@ -34,10 +34,11 @@ struct TransformerModel: Sendable {
         return value
     }
 
-    /// "ElectraForSequenceClassification · 12 layers · hidden 768".
+    /// "ElectraForSequenceClassification · 12 layers · hidden 768", with the precision when it is not fp32.
     var summary: String {
         let config = folder.config
-        return "\(folder.architecture) · \(config.numHiddenLayers) layers · hidden \(config.hiddenSize)"
+        let precision = encoder.precision == .reference ? "" : " · \(encoder.precision.rawValue)"
+        return "\(folder.architecture) · \(config.numHiddenLayers) layers · hidden \(config.hiddenSize)\(precision)"
     }
 }
 

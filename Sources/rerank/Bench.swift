@@ -28,6 +28,9 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Print one JSON line per engine instead of a table.")
     var json = false
 
+    @Flag(help: "Also print where the time goes, stage by stage (tokenization, embeddings, QKV, attention, …).")
+    var profile = false
+
     @Option(help: "Peer engines to run after ours, comma-separated (torch, onnx, onnx-int8).")
     var peers: String?
 
@@ -42,8 +45,9 @@ struct Bench: AsyncParsableCommand {
         var pairs = set.queries.flatMap { query in query.candidates.map { (query: query.text, passage: $0.text) } }
         if limit > 0 { pairs = Array(pairs.prefix(limit)) }
         let scorer = try await modelOptions.loadScorer(batchSize: batchOptions.batchSize)
-        let result = try await BenchMeasurement.measure(scorer, pairs: pairs, maxLength: modelOptions.maxLength)
+        let result = try await BenchMeasurement.measure(scorer, pairs: pairs, maxLength: modelOptions.maxLength, profile: profile)
         try report(result, of: scorer.info)
+        if profile { try report(stages: result.stages, seconds: result.seconds) }
         fflush(nil) // our figures appear before the peers start
         if let peers {
             let folder = try await modelOptions.locator().resolveOrDownload(modelOptions.model)
@@ -59,19 +63,35 @@ struct Bench: AsyncParsableCommand {
 
     private func report(_ result: BenchMeasurement, of scorer: ScorerInfo) throws {
         if json {
-            var line: [String: Any] = ["engine": "rerank", "model": modelOptions.model, "pairs": result.pairs,
+            var line: [String: Any] = ["engine": "rerank", "model": modelOptions.model, "precision": scorer.precision.rawValue,
+                                       "kernels": EngineKernels.description(for: scorer.precision), "pairs": result.pairs,
                                        "seconds": result.seconds, "docs_per_sec": result.docsPerSecond,
                                        "tokens_per_sec": result.tokensPerSecond, "padding_ratio": result.paddingRatio]
             line["note"] = scorer.note
             try JSONLines.write(line)
         } else {
             print("""
-                rerank · \(scorer.nameWithNote) · \(result.pairs) pairs
+                rerank · \(scorer.nameWithNote) · \(scorer.precision.rawValue) (\(EngineKernels.description(for: scorer.precision))) · \(result.pairs) pairs
                   seconds        \(String(format: "%.2f", result.seconds))
                   docs/sec       \(String(format: "%.1f", result.docsPerSecond))
                   tokens/sec     \(String(format: "%.0f", result.tokensPerSecond))
                   padding ratio  \(String(format: "%.3f", result.paddingRatio))
                 """)
+        }
+    }
+
+    /// Seconds and share per stage; what no stage covers (scheduling, result handling) is "other".
+    private func report(stages: [(stage: EngineStage, time: Duration)], seconds: Double) throws {
+        let timed = stages.map { ($0.stage.rawValue, $0.time.seconds) }
+        let rows = timed + [("other", max(0, seconds - timed.reduce(0) { $0 + $1.1 }))]
+        if json {
+            try JSONLines.write(["profile": Dictionary(uniqueKeysWithValues: rows.map { ($0.0, $0.1) }), "seconds": seconds])
+            return
+        }
+        print("  profile (wall time per stage)")
+        for (name, stageSeconds) in rows {
+            let share = seconds > 0 ? 100 * stageSeconds / seconds : 0
+            print("    \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(String(format: "%7.3f s  %5.1f %%", stageSeconds, share))")
         }
     }
 
@@ -92,20 +112,26 @@ struct BenchMeasurement {
     let seconds: Double
     let tokens: Int
     let paddedTokens: Int
+    /// Wall time per stage, when profiled.
+    var stages: [(stage: EngineStage, time: Duration)] = []
 
     var docsPerSecond: Double { Double(pairs) / seconds }
     var tokensPerSecond: Double { Double(tokens) / seconds }
     var paddingRatio: Double { tokens + paddedTokens > 0 ? Double(paddedTokens) / Double(tokens + paddedTokens) : 0 }
 
-    static func measure(_ scorer: any Scorer, pairs: [(query: String, passage: String)], maxLength: Int?) async throws -> BenchMeasurement {
+    static func measure(_ scorer: any Scorer, pairs: [(query: String, passage: String)], maxLength: Int?,
+                        profile: Bool = false) async throws -> BenchMeasurement {
         _ = try await PairScoring.score(Array(pairs.prefix(8)), with: scorer, maxLength: maxLength) // warm-up
+        StageProfile.shared.setEnabled(profile)
+        defer { StageProfile.shared.setEnabled(false) }
         let start = Date()
         _ = try await PairScoring.score(pairs, with: scorer, maxLength: maxLength)
         let seconds = Date().timeIntervalSince(start)
+        let stages = StageProfile.shared.stages
         let tokens = try pairs.reduce(0) { total, pair in
             total + (try scorer.tokenCount(query: pair.query, passage: pair.passage, maxLength: maxLength))
         }
-        return BenchMeasurement(pairs: pairs.count, seconds: seconds, tokens: tokens, paddedTokens: 0)
+        return BenchMeasurement(pairs: pairs.count, seconds: seconds, tokens: tokens, paddedTokens: 0, stages: stages)
     }
 }
 

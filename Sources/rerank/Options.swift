@@ -16,13 +16,16 @@ struct ModelOptions: ParsableArguments {
     @Flag(help: "Never download: use only models on disk (as HF_HUB_OFFLINE=1 does).")
     var offline = false
 
+    @Option(help: "Number format of the dense layers: fp32 (the reference), bf16 or int8 (faster; `rerank eval --precision` measures the cost).")
+    var precision: Precision = .fp32
+
     /// The locator, downloading from the Hub on first use unless offline.
     func locator() throws -> ModelLocator {
         try ModelAccess.locator(offline: offline)
     }
 
     func loadScorer(batchSize: Int = 64) async throws -> any Scorer {
-        try await Scorers.load(model, locator: locator(), threads: threads, batchSize: batchSize)
+        try await Scorers.load(model, locator: locator(), threads: threads, batchSize: batchSize, precision: precision)
     }
 }
 
@@ -35,3 +38,5 @@ struct BatchOptions: ParsableArguments {
         guard batchSize >= 1 else { throw ValidationError("--batch-size must be at least 1") }
     }
 }
+
+extension Precision: ExpressibleByArgument {}

@@ -1,12 +1,12 @@
 extension Duration {
     /// The duration in seconds, as a floating-point number.
-    var seconds: Double {
+    public var seconds: Double {
         let parts = components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
     }
 
     /// The duration in milliseconds, as a floating-point number.
-    var milliseconds: Double {
+    public var milliseconds: Double {
         let parts = components
         return Double(parts.seconds) * 1000 + Double(parts.attoseconds) / 1e15
     }

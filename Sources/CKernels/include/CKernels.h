@@ -1,0 +1,37 @@
+// The encoder's element-wise and row-wise kernels, vectorised by hand with AVX2 and FMA (every CPU
+// this project runs on has them). The matrix products are OpenBLAS's and oneDNN's; these are the
+// steps between them.
+#ifndef RERANK_CKERNELS_H
+#define RERANK_CKERNELS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Exact GELU, x·Φ(x) = 0.5·x·(1 + erf(x/√2)), in place; erf within 1.5e-7 (Abramowitz & Stegun 7.1.26).
+void rk_gelu(float *x, size_t count);
+
+/// Softmax of each row of rows × width, in place, stable (the row's maximum is subtracted first).
+void rk_softmax_rows(float *x, size_t rows, size_t width);
+
+/// x = LayerNorm(x + residual) row by row (residual may be NULL), biased variance, in fp32 as PyTorch does.
+void rk_add_layer_norm(float *x, const float *residual, size_t rows, size_t width,
+                       const float *gamma, const float *beta, float epsilon);
+
+/// Rounds floats to bfloat16 (their top 16 bits), to nearest with ties to even.
+void rk_round_bf16(const float *x, size_t count, uint16_t *y);
+
+/// Quantizes each row to uint8 over its own range (which always holds 0): x ≈ scale·(q − zero_point).
+void rk_quantize_rows_u8(const float *x, size_t rows, size_t width, uint8_t *q, float *scales, int32_t *zero_points);
+
+/// y[r,n] = row_scales[r]·column_scales[n]·(sums[r,n] − zero_points[r]·column_sums[n]) + bias[n], then GELU
+/// when `gelu` is non-zero: int32 products of quantized rows and weights back to floats.
+void rk_dequantize(const int32_t *sums, size_t rows, size_t width, const float *row_scales, const int32_t *zero_points,
+                   const float *column_scales, const int32_t *column_sums, const float *bias, int gelu, float *y);
+
+/// Scaled dot-product attention of one head over one sequence of `length` tokens: for each query row i,
+/// out[i] = softmax(scale · q[i]·Kᵀ)·V. q, k and v are rows `stride` floats apart (the fused QKV matrix), out's
+/// rows `out_stride` apart; `head_size` values per row. `scratch` holds (head_size + 4) · ⌈length/16⌉·16 floats.
+void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t head_size,
+                       float scale, float *out, size_t out_stride, float *scratch);
+
+#endif

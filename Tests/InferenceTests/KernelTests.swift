@@ -1,0 +1,146 @@
+import Foundation
+import Testing
+@testable import Inference
+
+@Suite("Hand-vectorised kernels against double-precision references")
+struct KernelTests {
+    /// Odd lengths reach every tail path (32-, 16-, 8-wide and scalar).
+    static let lengths = [1, 7, 8, 9, 31, 33, 100]
+
+    private static func values(_ count: Int, seed: Int = 1, spread: Float = 4) -> [Float] {
+        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15
+        return (0..<count).map { _ in
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return (Float(state >> 40) / Float(1 << 24) * 2 - 1) * spread
+        }
+    }
+
+    @Test("GELU within 2e-7·|x| + 1e-7 of 0.5·x·(1 + erf(x/√2)), tails included", arguments: [1, 7, 8, 9, 31, 33, 100_003])
+    func gelu(count: Int) {
+        let inputs = (0..<count).map { Float(-10 + 20 * Double($0) / Double(max(count - 1, 1))) }
+        var outputs = inputs
+        outputs.withUnsafeMutableBufferPointer { Kernels.gelu($0.baseAddress!, count: $0.count) }
+        for (x, got) in zip(inputs, outputs) {
+            let want = 0.5 * Double(x) * (1 + Foundation.erf(Double(x) / 2.0.squareRoot()))
+            #expect(abs(Double(got) - want) <= 2e-7 * abs(Double(x)) + 1e-7, "GELU(\(x)) = \(got), want \(want)")
+        }
+    }
+
+    @Test("softmax rows equal the double-precision softmax, whatever the width", arguments: lengths)
+    func softmax(width: Int) {
+        var x = Self.values(3 * width, spread: 30)
+        let inputs = x
+        x.withUnsafeMutableBufferPointer { Kernels.softmaxRows($0.baseAddress!, rows: 3, width: width) }
+        for r in 0..<3 {
+            let row = inputs[(r * width)..<((r + 1) * width)].map(Double.init)
+            let top = row.max()!
+            let total = row.reduce(0) { $0 + Foundation.exp($1 - top) }
+            for j in 0..<width {
+                #expect(abs(Double(x[r * width + j]) - Foundation.exp(row[j] - top) / total) < 1e-6)
+            }
+        }
+    }
+
+    @Test("softmax of extreme values: one-hot where one value dominates")
+    func softmaxExtremes() {
+        var values: [Float] = [1, 2, 3, -1000, 0, 1000]
+        values.withUnsafeMutableBufferPointer { Kernels.softmaxRows($0.baseAddress!, rows: 2, width: 3) }
+        #expect(values[0] < values[1] && values[1] < values[2])
+        #expect(values[5] == 1 && values[3] == 0)
+    }
+
+    @Test("add + LayerNorm equals the double-precision reference", arguments: lengths)
+    func layerNorm(width: Int) {
+        var x = Self.values(2 * width, seed: 2)
+        let residual = Self.values(2 * width, seed: 3), gamma = Self.values(width, seed: 4), beta = Self.values(width, seed: 5)
+        let inputs = x
+        x.withUnsafeMutableBufferPointer { out in
+            Kernels.addAndLayerNorm(out.baseAddress!, residual: residual, rows: 2, width: width, gamma: gamma, beta: beta, epsilon: 1e-12)
+        }
+        for r in 0..<2 {
+            let row = (0..<width).map { Double(inputs[r * width + $0]) + Double(residual[r * width + $0]) }
+            let mean = row.reduce(0, +) / Double(width)
+            let variance = row.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(width)
+            for j in 0..<width {
+                let want = (row[j] - mean) / (variance + 1e-12).squareRoot() * Double(gamma[j]) + Double(beta[j])
+                #expect(abs(Double(x[r * width + j]) - want) < 1e-4)
+            }
+        }
+    }
+
+    @Test("attention of one head equals softmax(q·Kᵀ/√d)·V in doubles", arguments: [(1, 8), (5, 32), (17, 64), (40, 12), (3, 3)])
+    func attention(length: Int, headSize: Int) {
+        let stride = 3 * headSize + 5 // rows of a wider matrix, as in the fused QKV output
+        let qkv = Self.values(length * stride, seed: 6, spread: 2)
+        var out = [Float](repeating: .nan, count: length * headSize)
+        var scratch = [Float](repeating: 0, count: Kernels.attentionScratch(length: length, headSize: headSize))
+        let scale = 1 / Float(headSize).squareRoot()
+        qkv.withUnsafeBufferPointer { rows in
+            let base = rows.baseAddress!
+            Kernels.attention(q: base, k: base + headSize, v: base + 2 * headSize, stride: stride, length: length,
+                              headSize: headSize, scale: scale, into: &out, outStride: headSize, scratch: &scratch)
+        }
+        for i in 0..<length {
+            let logits = (0..<length).map { j in
+                (0..<headSize).reduce(0.0) { $0 + Double(qkv[i * stride + $1]) * Double(qkv[j * stride + headSize + $1]) } * Double(scale)
+            }
+            let top = logits.max()!
+            let weights = logits.map { Foundation.exp($0 - top) }
+            let total = weights.reduce(0, +)
+            for c in 0..<headSize {
+                let want = (0..<length).reduce(0.0) { $0 + weights[$1] / total * Double(qkv[$1 * stride + 2 * headSize + c]) }
+                #expect(abs(Double(out[i * headSize + c]) - want) < 1e-5, "row \(i) value \(c)")
+            }
+        }
+    }
+
+    @Test("bfloat16 rounding: nearest, ties to even, tails included", arguments: [1, 15, 16, 17, 40])
+    func bfloat16(count: Int) {
+        let x = Self.values(count, seed: 7, spread: 1000) + [1 + 0x1p-8, 1 + 3 * 0x1p-8] // ties: to 1 and to 1 + 2⁻⁶
+        var y = [UInt16](repeating: 0, count: x.count)
+        Kernels.roundToBFloat16(x, count: x.count, into: &y)
+        for (value, rounded) in zip(x, y) {
+            let back = Float(bitPattern: UInt32(rounded) << 16)
+            #expect(abs(back - value) <= abs(value) * 0x1p-8, "\(value) → \(back)")
+        }
+        #expect(Float(bitPattern: UInt32(y[y.count - 2]) << 16) == 1)
+        #expect(Float(bitPattern: UInt32(y[y.count - 1]) << 16) == 1 + 0x1p-6)
+    }
+
+    @Test("uint8 rows: every value within half a step of its row's scale, zero exact", arguments: lengths)
+    func quantizeRows(width: Int) {
+        var x = Self.values(3 * width, seed: 8, spread: 5)
+        x[0] = 0
+        for j in 0..<width { x[2 * width + j] = abs(x[2 * width + j]) } // a row with no negative values
+        var q = [UInt8](repeating: 0, count: x.count), scales = [Float](repeating: 0, count: 3), zeros = [Int32](repeating: 0, count: 3)
+        Kernels.quantizeRows(x, rows: 3, width: width, into: &q, scales: &scales, zeroPoints: &zeros)
+        for r in 0..<3 {
+            for j in 0..<width {
+                let back = scales[r] * Float(Int32(q[r * width + j]) - zeros[r])
+                #expect(abs(back - x[r * width + j]) <= scales[r] * 0.5001)
+            }
+        }
+        #expect(scales[0] * Float(Int32(q[0]) - zeros[0]) == 0)
+        #expect(zeros[2] == 0)
+    }
+
+    @Test("dequantization removes zero points and applies both scales, the bias and GELU", arguments: [1, 8, 13])
+    func dequantize(width: Int) {
+        let sums = (0..<(2 * width)).map { Int32($0 * 37 - 100) }, columnSums = (0..<width).map { Int32($0 - 3) }
+        let rowScales: [Float] = [0.5, 0.25], zeros: [Int32] = [3, 200]
+        let columnScales = Self.values(width, seed: 9, spread: 0.01), bias = Self.values(width, seed: 10)
+        for gelu in [false, true] {
+            var y = [Float](repeating: 0, count: 2 * width)
+            Kernels.dequantize(sums, rows: 2, width: width, rowScales: rowScales, zeroPoints: zeros, columnScales: columnScales,
+                               columnSums: columnSums, bias: bias, gelu: gelu, into: &y)
+            for r in 0..<2 {
+                for n in 0..<width {
+                    var want = Double(sums[r * width + n] - zeros[r] * columnSums[n]) * Double(rowScales[r]) * Double(columnScales[n])
+                        + Double(bias[n])
+                    if gelu { want = 0.5 * want * (1 + Foundation.erf(want / 2.0.squareRoot())) }
+                    #expect(abs(Double(y[r * width + n]) - want) < 1e-5 * max(1, abs(want)))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import ModelStore
+import Testing
+import TestSupport
+@testable import Inference
+
+/// The bf16 and int8 paths against the fp32 reference, on real and tiny models. The tolerances are the
+/// ones the README states; `rerank eval --precision` measures the ranking cost on DL19.
+@Suite("bf16 and int8 stay within their stated distance of fp32", .enabled(if: Fixtures.sharedAvailable))
+struct PrecisionTests {
+    /// The largest and the mean |Δ| between two lists of first logits.
+    private static func differences(_ a: [PairScore], _ b: [PairScore]) -> (largest: Float, mean: Float) {
+        let d = zip(a, b).map { abs($0.logits[0] - $1.logits[0]) }
+        return (d.max() ?? 0, d.reduce(0, +) / Float(max(d.count, 1)))
+    }
+
+    @Test("a dense layer in bf16 and int8 is within a few steps of its precision of fp32", arguments: [Precision.bf16, .int8])
+    func denseLayer(precision: Precision) throws {
+        let inputs = 96, outputs = 40, rows = 300 // more rows than one oneDNN block, and a tail
+        var state: UInt32 = 7
+        func next() -> Float {
+            state = state &* 1_664_525 &+ 1_013_904_223
+            return Float(state >> 8) / Float(1 << 24) * 2 - 1
+        }
+        let weights = DenseWeights(weight: FloatBuffer((0..<(inputs * outputs)).map { _ in next() }),
+                                   bias: FloatBuffer((0..<outputs).map { _ in next() }), inputs: inputs, outputs: outputs)
+        let x = FloatBuffer((0..<(rows * inputs)).map { _ in next() * 3 })
+        let reference = FloatBuffer(count: rows * outputs), fast = FloatBuffer(count: rows * outputs)
+        try DenseLayer(weights, precision: .fp32).apply(x, rows: rows, into: reference)
+        try DenseLayer(weights, precision: precision).apply(x, rows: rows, into: fast)
+        // Each product term carries a relative error of about 2⁻⁸ (bf16 rounding of both factors) or half an
+        // int8/uint8 step of each factor's range; summed over 96 terms of magnitude ≤ 3.
+        let bound: Float = precision == .bf16 ? 0.05 : 0.25
+        let worst = (0..<(rows * outputs)).map { abs(reference.pointer[$0] - fast.pointer[$0]) }.max() ?? 0
+        #expect(worst < bound, "\(precision): largest difference \(worst)")
+        #expect(worst > 0, "\(precision) computed exactly what fp32 did: the fast path did not run")
+    }
+
+    @Test("the L6 cross-encoder on 200 golden pairs: bf16 within 0.03 mean / 0.2 largest, int8 within 0.2 / 1.0 logits",
+          arguments: [Precision.bf16, .int8])
+    func crossEncoder(precision: Precision) async throws {
+        let lines = Array(try Fixtures.jsonLines(Fixtures.golden.appendingPathComponent("logits-ms-marco-MiniLM-L6-ce-local-v2.jsonl")).prefix(200))
+        let pairs = try lines.map { (query: try #require($0["query"] as? String), passage: try #require($0["passage"] as? String)) }
+        let folder = try ModelFolder.open(Fixtures.crossEncoderV2)
+        let reference = try await CrossEncoder(folder: folder).score(pairs: pairs)
+        let model = try CrossEncoder(folder: folder, precision: precision)
+        #expect(model.info.precision == precision)
+        #expect(model.info.summary.hasSuffix(" · \(precision.rawValue)"))
+        let (largest, mean) = Self.differences(reference, try await model.score(pairs: pairs))
+        let bounds: (largest: Float, mean: Float) = precision == .bf16 ? (0.2, 0.03) : (1.0, 0.2)
+        #expect(largest < bounds.largest && mean < bounds.mean, "\(precision): mean \(mean), largest \(largest)")
+        print("L6 \(precision) against fp32 on 200 pairs: mean |Δlogit| \(mean), largest \(largest)")
+    }
+
+    @Test("every seed architecture runs in bf16 and int8, close to its fp32 logits",
+          arguments: ["tiny-electra", "tiny-distilbert", "tiny-bert-cased", "tiny-xlmr", "tiny-bert-cat", "tiny-bert-2label-bin"])
+    func architectures(fixture: String) async throws {
+        let folder = try ModelFolder.open(ArchitectureFixtures.folder(fixture))
+        let golden = try ArchitectureFixtures.golden(fixture)
+        let tokenizer = ReferenceIdsTokenizer(vocabularySize: folder.config.vocabSize)
+        let reference = try await CrossEncoder(folder: folder, tokenizer: tokenizer).score(encoded: golden.map(\.encoded))
+        let spread = reference.map { abs($0.logits[0]) }.max() ?? 0
+        for precision in [Precision.bf16, .int8] {
+            let model = try CrossEncoder(folder: folder, tokenizer: tokenizer, precision: precision)
+            let (largest, _) = Self.differences(reference, try await model.score(encoded: golden.map(\.encoded)))
+            #expect(largest <= 0.1 * spread + 1e-3, "\(fixture) \(precision): largest difference \(largest), logits up to \(spread)")
+        }
+    }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `--precision` from the command line: the quality report of `rerank eval`, and kernels chosen at run time,
+/// AVX2 forced on a machine with more (`ONEDNN_MAX_CPU_ISA`, as on a Zen 3 machine).
+@Suite("rerank --precision", .enabled(if: Fixtures.sharedAvailable && RerankBinary.available))
+struct PrecisionCommandTests {
+    let files: TemporaryFiles
+    let environment: [String: String]
+
+    init() throws {
+        files = try TemporaryFiles()
+        environment = RerankBinary.environment(home: files.directory)
+    }
+
+    private func scores(_ result: CommandResult) throws -> [Double] {
+        try result.standardOutput.split(separator: "\n").map {
+            let line = try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+            return try #require(line["score"] as? Double)
+        }
+    }
+
+    private func pairsFile(count: Int) throws -> URL {
+        let golden = try Fixtures.jsonLines(Fixtures.golden.appendingPathComponent("logits-ms-marco-MiniLM-L6-ce-local-v2.jsonl"))
+        let lines = try golden.prefix(count).map { line in
+            String(decoding: try JSONSerialization.data(withJSONObject: ["query": line["query"] ?? "", "passage": line["passage"] ?? ""]),
+                   as: UTF8.self)
+        }
+        return try files.write("pairs.jsonl", lines.joined(separator: "\n"))
+    }
+
+    @Test("eval --precision int8 reports fp32's metrics (the reference's), int8's within 0.005 of them, and the largest difference")
+    func evalQualityCost() throws {
+        let result = try RerankBinary.run(["eval", "--model", "ms-marco-MiniLM-L6-ce-local-v2", "--eval", Fixtures.dl19.path,
+                                           "--precision", "int8", "--json"], environment: environment)
+        #expect(result.status == 0, "\(result.standardError)")
+        let text = try #require(result.standardOutput.split(separator: "\n").last)
+        let line = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        let fp32 = try #require(line["fp32"] as? [String: Double]), int8 = try #require(line["int8"] as? [String: Double])
+        #expect(abs((fp32["ndcg@10"] ?? 0) - 0.6615) < 5e-4 && abs((fp32["mrr@10"] ?? 0) - 0.8787) < 5e-4)
+        for metric in ["ndcg@10", "mrr@10"] {
+            let cost = abs((int8[metric] ?? 0) - (fp32[metric] ?? 0))
+            #expect(cost < 0.005, "int8 \(metric) is \(cost) from fp32")
+        }
+        let largest = try #require(line["largest_score_difference"] as? Double)
+        #expect(largest > 0 && largest < 2, "largest logit difference \(largest)")
+        #expect((line["kernels"] as? String)?.hasPrefix("oneDNN ") == true)
+    }
+
+    @Test("int8 runs on AVX2 kernels alone, and scores close to fp32")
+    func int8OnAVX2() throws {
+        let pairs = try pairsFile(count: 24)
+        let arguments = ["score", "--model", "ms-marco-MiniLM-L6-ce-local-v2", "--pairs", pairs.path]
+        let reference = try RerankBinary.run(arguments, environment: environment)
+        var avx2 = environment
+        avx2["ONEDNN_MAX_CPU_ISA"] = "AVX2"
+        let int8 = try RerankBinary.run(arguments + ["--precision", "int8"], environment: avx2)
+        #expect(reference.status == 0 && int8.status == 0, "\(int8.standardError)")
+        let differences = zip(try scores(reference), try scores(int8)).map { abs($0 - $1) }
+        #expect(differences.count == 24 && (differences.max() ?? 9) < 1.0, "\(differences)")
+        let bench = try RerankBinary.run(["bench", "--model", "ms-marco-MiniLM-L6-ce-local-v2", "--eval", Fixtures.dl19.path,
+                                          "--limit", "16", "--precision", "int8", "--json"], environment: avx2)
+        #expect(bench.status == 0, "\(bench.standardError)")
+        let first = try #require(bench.standardOutput.split(separator: "\n").first)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        #expect(report["kernels"] as? String == "oneDNN AVX2", "\(first)")
+    }
+
+    @Test("bf16 on a CPU without bf16 kernels: one clear line naming the way out, no crash")
+    func bf16WithoutKernels() throws {
+        var avx2 = environment
+        avx2["ONEDNN_MAX_CPU_ISA"] = "AVX2"
+        let result = try RerankBinary.run(["score", "--model", "ms-marco-MiniLM-L6-ce-local-v2", "--precision", "bf16",
+                                           "--pairs", try pairsFile(count: 2).path], environment: avx2)
+        #expect(result.status == 1, "status \(result.status): \(result.standardError)")
+        let message = result.standardError.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(message.contains("bf16") && message.contains("--precision") && message.contains("fp32"), "\(message)")
+        #expect(!message.contains("\n"), "\(message)")
+    }
+}
