@@ -15,6 +15,7 @@ struct Eval: AsyncParsableCommand {
             """)
 
     @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var windowOptions: WindowOptions
 
     @Option(help: "The judged set's folder.")
     var eval: String
@@ -28,13 +29,16 @@ struct Eval: AsyncParsableCommand {
         let report: EvaluationReport
         let model = modelOptions.model
         var scorerInfo: ScorerInfo?
+        var mode = ReadingMode.truncate
         if model == EvaluationReport.firstStageName {
             report = EvaluationReport.firstStage(of: set)
         } else {
             let scorer = try await modelOptions.loadScorer()
             scorerInfo = scorer.info
+            mode = try windowOptions.mode(for: scorer, queries: set.queries.map(\.text), maxLength: modelOptions.maxLength)
             let bar = ProgressBar(label: "eval \(model)")
-            report = try await Evaluator(scorer: scorer, maxLength: modelOptions.maxLength).evaluate(set) { bar.update($0, of: $1) }
+            report = try await Evaluator(scorer: scorer, maxLength: modelOptions.maxLength, mode: mode)
+                .evaluate(set) { bar.update($0, of: $1) }
             bar.finish()
         }
         if json {
@@ -44,10 +48,11 @@ struct Eval: AsyncParsableCommand {
                 "seconds": report.seconds,
             ]
             line["note"] = scorerInfo?.note
+            if case .windows(let length, let stride) = mode { line["windows"] = "\(length):\(stride)" }
             try JSONLines.write(line)
         } else {
             print("""
-                \(set.name) · \(scorerInfo?.nameWithNote ?? model) · \(report.perQuery.count) queries, \(report.pairsScored) pairs, \(String(format: "%.1f", report.seconds)) s
+                \(set.name) · \(scorerInfo?.nameWithNote ?? model)\(mode == .truncate ? "" : " · \(mode)") · \(report.perQuery.count) queries, \(report.pairsScored) pairs, \(String(format: "%.1f", report.seconds)) s
                   NDCG@10  \(String(format: "%.4f", report.mean.ndcgAt10))
                   MRR@10   \(String(format: "%.4f", report.mean.reciprocalRankAt10))
                   MAP      \(String(format: "%.4f", report.mean.averagePrecision))
