@@ -51,7 +51,7 @@ import Tokenization
                       "world", "'", "s", "[UNK]", "fair", "."]
         let tokens = pieces.enumerated().map { index, piece in Token(id: Int32(index), piece: piece, offsets: index..<(index + 1)) }
         let reading = PassageReading(tokens: tokens, keptCount: 17, keptEnd: 59, windows: eiffelWindows.map(\.window))
-        _ = state.apply(.reading(state.panes[0].id, state.passages[1].id, query: state.scoringQuery, reading))
+        _ = state.apply(.reading(state.panes[0].id, state.passages[1].id, query: state.scoringQuery, mode: windows, reading))
         return state
     }
 
@@ -158,6 +158,42 @@ import Tokenization
         // Tokens 2..<8 ("##iff" … "1889") are highlighted, "the" is not.
         #expect(grid[2 + 6, 7].background == .selection)
         #expect(grid[2, 7].background == .background)
+    }
+
+    @Test("exports say how a pane read and which window won")
+    func export() throws {
+        let state = Self.windowed()
+        let markdown = ComparisonExport.render(state, format: .markdown)
+        #expect(markdown.contains("## Pane 1: ms-marco-MiniLM-L-6-v2 (cross-encoder, logit, max length 512, windows 256/128)"))
+        #expect(markdown.contains("| Rank | Score | Passage | Best window |"))
+        #expect(markdown.contains("| 2 | 2.40 | The Eiffel Tower was finished in 1889 for the World's Fair. | w2/3, characters 11–37 |"))
+        #expect(markdown.contains("| Rank | Score | Passage | Truncation |"))
+        let json = ComparisonExport.render(state, format: .json)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let panes = try #require(document["panes"] as? [[String: Any]])
+        #expect(panes[0]["windows"] as? String == "256:128" && panes[1]["windows"] == nil)
+        let eiffel = try #require((panes[0]["ranking"] as? [[String: Any]])?[1])
+        #expect(eiffel["bestWindow"] as? Int == 1)
+        let windows = try #require(eiffel["windows"] as? [[String: Any]])
+        #expect(windows.map { $0["start"] as? Int } == [0, 11, 29] && windows.map { $0["end"] as? Int } == [16, 37, 59])
+    }
+
+    @Test("a reading made before :windows (or :maxlen) is not shown: the detail view asks again")
+    func staleReadingsAreAskedForAgain() throws {
+        var state = ScreenScenarios.detail
+        let pane = state.panes[0].id, eiffel = state.passages[1].id
+        #expect(screen(state).contains("reads 9 of 17"))
+        Scenario.send(&state, [.key(.escape)])
+        _ = run("windows 256 128", on: &state)
+        #expect(Scenario.send(&state, [.key(.enter)]) == [.loadReading(pane, eiffel)])
+        #expect(screen(state).contains("reading…") && !screen(state).contains("reads 9 of 17"))
+        let request = try #require(state.readingRequest(pane: pane, passage: eiffel))
+        #expect(request.mode == Self.windows)
+        _ = state.apply(request.update(PassageReading(tokens: [], keptCount: 0, keptEnd: 0, windows: [])))
+        #expect(!screen(state).contains("reading…"))
+        Scenario.send(&state, [.key(.escape)])
+        _ = run("maxlen 128", on: &state)
+        #expect(Scenario.send(&state, [.key(.enter)]) == [.loadReading(pane, eiffel)])
     }
 
     @Test func theSessionKeepsEachPanesModeAndOlderSessionsStillLoad() throws {

@@ -60,10 +60,17 @@ struct WindowedScoringTests {
 
         let windowed = try await model.score(query: Self.seasonsQuery, passages: passages.map(\.text), maxLength: nil, mode: mode, onBatch: nil)
         let cut = try await model.score(query: Self.seasonsQuery, passages: passages.map(\.text))
+        // In three essays the answer comes only after the 512-token cut: a window reaching past the cut
+        // wins, and the passage climbs from a low score to a high one.
+        let answeredLate: Set = ["seasons-calendar", "seasons-distance", "seasons-gnomon"]
         for ((id, text), (score, truncated)) in zip(passages, zip(windowed, cut)) {
-            print("seasons \(id): truncate \(truncated.score) (cut \(truncated.truncation?.passageTokensCut ?? 0)), windows \(score.score) \(score.windowLabel ?? "w1/1")")
             let last = try #require(score.windows.last)
             #expect(last.window.span.upperBound == model.tokenizer.tokenize(text).last?.offsets.upperBound)
+            guard answeredLate.contains(id) else { continue }
+            let cutAt = try #require(truncated.truncation).passageKeptEnd
+            let best = try #require(score.bestWindow.map { score.windows[$0] })
+            #expect(truncated.truncation?.passageTokensCut ?? 0 > 0 && best.window.span.upperBound > cutAt && best.window.span.lowerBound > 0)
+            #expect(score.score > truncated.score + 2, "\(id): windows \(score.score), truncated \(truncated.score)")
         }
     }
 

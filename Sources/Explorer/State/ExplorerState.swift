@@ -218,6 +218,15 @@ public struct DetailReading: Sendable, Hashable {
     public var pane: PaneID
     public var passage: PassageID
     public var query: String
+    /// The pane's `:maxlen` and reading mode when it was read: a reading for others is stale.
+    public var maxLength: Int?
+    public var mode: ReadingMode
     /// `nil` when the scorer reads no tokens (BM25).
     public var reading: PassageReading?
+
+    /// True when this is how `pane` reads `passage` for `query` now.
+    func answers(pane current: Pane, passage wanted: PassageID, query wantedQuery: String) -> Bool {
+        pane == current.id && passage == wanted && query == wantedQuery && maxLength == current.maxLength
+            && mode == current.effectiveReadingMode
+    }
 }

@@ -51,6 +51,6 @@ public struct ReadingRequest: Sendable, Hashable {
 
     /// The `.reading` update carrying the scorer's answer (`Scorer.reading(query:passage:maxLength:mode:)`).
     public func update(_ reading: PassageReading?) -> EngineUpdate {
-        .reading(pane, passage, query: query, reading)
+        .reading(pane, passage, query: query, maxLength: maxLength, mode: mode, reading)
     }
 }

@@ -35,7 +35,8 @@ enum DetailView {
         }
         let pane = state.panes.indices.contains(state.focusedPane) ? state.panes[state.focusedPane] : nil
         let reading = state.detailReading.flatMap { found -> DetailReading? in
-            found.pane == pane?.id && found.passage == passage.id && found.query == state.scoringQuery ? found : nil
+            guard let pane, found.answers(pane: pane, passage: passage.id, query: state.scoringQuery) else { return nil }
+            return found
         }
         var result: [StyledText] = [title(state, passage: passage), StyledText()]
         let score = pane?.scores[passage.id]
