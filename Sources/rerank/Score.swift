@@ -74,7 +74,7 @@ struct Score: AsyncParsableCommand {
             return
         }
         for (position, entry) in ranked.enumerated() {
-            var object: [String: Any] = ["rank": position + 1, "index": entry.index, "score": entry.score.score]
+            var object: [String: Any] = ["rank": position + 1, "index": entry.index, "score": JSONLines.number(Float(entry.score.score))]
             object["id"] = collection.passages[entry.index].id
             object["probability"] = entry.score.probability
             if !entry.score.logits.isEmpty { object["logits"] = entry.score.logits.map(JSONLines.number) }

@@ -9,7 +9,7 @@ enum WindowJSON {
         guard let best = score.bestWindow else { return [:] }
         let windows: [[String: Any]] = score.windows.map { window in
             var object: [String: Any] = ["start": window.window.span.lowerBound, "end": window.window.span.upperBound,
-                                         "tokens": window.window.tokens.count, "score": window.score]
+                                         "tokens": window.window.tokens.count, "score": JSONLines.number(Float(window.score))]
             object["probability"] = window.probability
             return object
         }
