@@ -129,6 +129,19 @@ struct WindowedScoringTests {
         #expect(reported.last?.completed == 2 && reported.allSatisfy { $0.total == 2 })
     }
 
+    @Test("cancelling stops windowed work between batches")
+    func cancellation() async throws {
+        let model = try CrossEncoder(folder: try ModelFolder.open(Fixtures.architectureFixture("tiny-bert-cased")), batchSize: 4)
+        let passage = Array(repeating: "the axis tilts towards the sun", count: 800).joined(separator: " ")
+        // The short passage's one window is in the first batch; its report cancels the rest.
+        let task = Task {
+            try await model.score(query: "seasons", passages: ["short", passage], maxLength: nil, mode: .windows(length: 256, stride: 128)) { _ in
+                withUnsafeCurrentTask { $0?.cancel() }
+            }
+        }
+        await #expect(throws: CancellationError.self) { try await task.value }
+    }
+
     @Test("the bi-encoder reads windows alone: a passage's cosine is its best window's, which is the window text's")
     func biEncoderWindows() async throws {
         let model = try BiEncoder(folder: try ModelFolder.open(Fixtures.biEncoder))
