@@ -8,10 +8,13 @@ public struct Evaluator: Sendable {
     public var scorer: any Scorer
     /// Token limit passed to the scorer; `nil` uses its default.
     public var maxLength: Int?
+    /// How the scorer reads passages past the limit: cut (the default) or in windows.
+    public var mode: ReadingMode
 
-    public init(scorer: any Scorer, maxLength: Int? = nil) {
+    public init(scorer: any Scorer, maxLength: Int? = nil, mode: ReadingMode = .truncate) {
         self.scorer = scorer
         self.maxLength = maxLength
+        self.mode = mode
     }
 
     /// Scores each query's candidates, query by query, and evaluates the run.
@@ -40,7 +43,7 @@ public struct Evaluator: Sendable {
                 onBatch = { batch in progress(before + batch.completed, total) }
             }
             let scores = try await scorer.score(query: query.text, passages: query.candidateTexts,
-                                                maxLength: maxLength, onBatch: onBatch)
+                                                maxLength: maxLength, mode: mode, onBatch: onBatch)
             guard scores.count == query.candidates.count else {
                 throw EvaluationError.scoreCountMismatch(scorer: scorer.info.name, queryID: query.id,
                                                          expected: query.candidates.count, received: scores.count)

@@ -24,12 +24,13 @@ public struct BM25Scorer: Scorer {
         self.k1 = k1
         self.b = b
         info = ScorerInfo(name: Scorers.bm25Name, kind: .lexical, maxLength: nil,
-                          summary: "Okapi BM25 (k1 \(k1), b \(b)) over the passages given, no stemming",
+                          summary: "Okapi BM25 (k1 \(k1), b \(b)) over the passages given, no stemming; reads whole passages, so windows do not apply",
                           scoreName: "BM25", probabilityName: nil)
     }
 
-    /// Scores all passages at once and reports them in one batch; `maxLength` is ignored.
-    public func score(query: String, passages: [String], maxLength: Int?,
+    /// Scores all passages at once and reports them in one batch. BM25 reads whole passages, so
+    /// `maxLength` and `mode` (windows) are ignored.
+    public func score(query: String, passages: [String], maxLength: Int?, mode: ReadingMode,
                       onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
         try Task.checkCancellation()
         let scores = self.scores(query: query, passages: passages).map { PairScore(score: $0) }
@@ -38,7 +39,10 @@ public struct BM25Scorer: Scorer {
     }
 
     /// BM25 reads no model tokens.
-    public func reading(query: String, passage: String, maxLength: Int?) -> PassageReading? { nil }
+    public func reading(query: String, passage: String, maxLength: Int?, mode: ReadingMode) -> PassageReading? { nil }
+
+    /// BM25 reads no model tokens, so it has no windows.
+    public func windowCapacity(query: String, maxLength: Int?) throws -> Int? { nil }
 
     /// The BM25 score of each passage for `query`, in input order (0 for a passage without query terms).
     public func scores(query: String, passages: [String]) -> [Double] {

@@ -45,19 +45,55 @@ public final class CrossEncoder: Scorer {
         model.tokenizer.encodePair(query: query, passage: passage, maxLength: try model.maxLength(maxLength))
     }
 
-    /// Scores (query, passage) pairs, in input order.
-    public func score(pairs: [(query: String, passage: String)], maxLength: Int? = nil,
+    /// Scores (query, passage) pairs, in input order, each passage read as `mode` says.
+    public func score(pairs: [(query: String, passage: String)], maxLength: Int? = nil, mode: ReadingMode = .truncate,
                       onBatch: (@Sendable (ScoredBatch) -> Void)? = nil) async throws -> [PairScore] {
         let limit = try model.maxLength(maxLength)
-        let encoded = StageProfile.shared.time(.tokenization) {
-            pairs.map { model.tokenizer.encodePair(query: $0.query, passage: $0.passage, maxLength: limit) }
+        switch mode {
+        case .truncate:
+            let encoded = StageProfile.shared.time(.tokenization) {
+                pairs.map { model.tokenizer.encodePair(query: $0.query, passage: $0.passage, maxLength: limit) }
+            }
+            return try await score(encoded: encoded, onBatch: onBatch)
+        case .windows(let length, let stride):
+            let windowed = StageProfile.shared.time(.tokenization) {
+                pairs.map {
+                    model.tokenizer.encodePairWindows(query: $0.query, passage: $0.passage, maxLength: limit, length: length, stride: stride)
+                }
+            }
+            return try await score(windowed: windowed, onBatch: onBatch)
         }
-        return try await score(encoded: encoded, onBatch: onBatch)
     }
 
     /// Scores pairs already encoded (e.g. reference token ids).
     public func score(encoded: [EncodedPair], onBatch: (@Sendable (ScoredBatch) -> Void)? = nil) async throws -> [PairScore] {
-        let total = encoded.count
+        try await run(encoded) { indices, scores, completed in
+            onBatch?(ScoredBatch(indices: indices, scores: scores, completed: completed, total: encoded.count))
+        }
+    }
+
+    /// Scores passages read in windows (MaxP): every window of every passage goes through the same
+    /// length-sorted packed batches; a passage is reported once its last window is scored.
+    public func score(windowed: [WindowedEncoding<EncodedPair>],
+                      onBatch: (@Sendable (ScoredBatch) -> Void)? = nil) async throws -> [PairScore] {
+        var collector = WindowCollector<PairScore>(windowCounts: windowed.map(\.encodings.count))
+        var completed = 0
+        func passageScore(_ passage: Int) -> PairScore {
+            PairScore.best(of: collector.results(of: passage), in: windowed[passage])
+        }
+        _ = try await run(windowed.flatMap(\.encodings)) { indices, scores, _ in
+            let finished = collector.add(indices, scores)
+            completed += finished.count
+            guard !finished.isEmpty else { return }
+            onBatch?(ScoredBatch(indices: finished, scores: finished.map(passageScore), completed: completed, total: windowed.count))
+        }
+        return windowed.indices.map(passageScore)
+    }
+
+    /// Runs the encoder and head over the pairs in packed batches; `onBatch` sees each batch's
+    /// positions, scores and the count finished so far.
+    private func run(_ encoded: [EncodedPair],
+                     onBatch: (_ indices: [Int], _ scores: [PairScore], _ completed: Int) -> Void) async throws -> [PairScore] {
         let planner = BatchPlanner(maxSequences: batchSize)
         let logits = try await BatchRunner.run(
             sequences: encoded.map { ($0.inputIds, $0.tokenTypeIds) }, planner: planner,
@@ -66,9 +102,7 @@ public final class CrossEncoder: Scorer {
                 return try StageProfile.shared.time(.head) { try head.logits(hiddenStates: hiddenStates, batch: batch) }
             },
             onBatch: { indices, results, completed in
-                onBatch?(ScoredBatch(indices: indices,
-                                     scores: zip(indices, results).map { Self.pairScore($1, encoded[$0].truncation) },
-                                     completed: completed, total: total))
+                onBatch(indices, zip(indices, results).map { Self.pairScore($1, encoded[$0].truncation) }, completed)
             })
         return zip(logits, encoded).map { Self.pairScore($0, $1.truncation) }
     }
@@ -78,18 +112,37 @@ public final class CrossEncoder: Scorer {
         return PairScore(score: score, probability: probability, logits: logits, truncation: truncation)
     }
 
-    // MARK: Scorer
-
-    public func score(query: String, passages: [String], maxLength: Int?,
-                      onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
-        try await score(pairs: passages.map { (query, $0) }, maxLength: maxLength, onBatch: onBatch)
+    /// The passage in windows of `length` passage tokens, `stride` apart, each with the whole query.
+    public func encodeWindows(query: String, passage: String, maxLength: Int? = nil, length: Int,
+                              stride: Int) throws -> WindowedEncoding<EncodedPair> {
+        model.tokenizer.encodePairWindows(query: query, passage: passage, maxLength: try model.maxLength(maxLength),
+                                          length: length, stride: stride)
     }
 
-    public func reading(query: String, passage: String, maxLength: Int?) -> PassageReading? {
-        guard let pair = try? encode(query: query, passage: passage, maxLength: maxLength) else { return nil }
-        let report = pair.truncation
-        return PassageReading(tokens: model.tokenizer.tokenize(passage),
-                              keptCount: report.passageTokens - report.passageTokensCut,
-                              keptEnd: report.passageKeptEnd)
+    // MARK: Scorer
+
+    public func score(query: String, passages: [String], maxLength: Int?, mode: ReadingMode,
+                      onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
+        try await score(pairs: passages.map { (query, $0) }, maxLength: maxLength, mode: mode, onBatch: onBatch)
+    }
+
+    public func reading(query: String, passage: String, maxLength: Int?, mode: ReadingMode) -> PassageReading? {
+        switch mode {
+        case .truncate:
+            guard let pair = try? encode(query: query, passage: passage, maxLength: maxLength) else { return nil }
+            let report = pair.truncation
+            return PassageReading(tokens: model.tokenizer.tokenize(passage),
+                                  keptCount: report.passageTokens - report.passageTokensCut,
+                                  keptEnd: report.passageKeptEnd)
+        case .windows(let length, let stride):
+            guard let windowed = try? encodeWindows(query: query, passage: passage, maxLength: maxLength, length: length, stride: stride)
+            else { return nil }
+            return PassageReading(tokens: model.tokenizer.tokenize(passage), keptCount: windowed.passageTokens,
+                                  keptEnd: windowed.passageScalars, windows: windowed.windows)
+        }
+    }
+
+    public func windowCapacity(query: String, maxLength: Int?) throws -> Int? {
+        try model.maxLength(maxLength) - model.tokenizer.template.pairSpecialCount - model.tokenizer.tokenize(query).count
     }
 }

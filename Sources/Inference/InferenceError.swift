@@ -9,6 +9,11 @@ public enum InferenceError: Error, Sendable, Hashable, CustomStringConvertible {
     case notACrossEncoder(String)
     /// A precision this CPU (or its oneDNN) cannot run.
     case kernelUnavailable(String)
+    /// `--windows`/`:windows` values that make no sense; the text says which and why.
+    case invalidWindows(String)
+    /// Windows of `length` passage tokens do not fit `maxLength` beside `query` (cross-encoders) or the
+    /// special tokens alone (bi-encoders); `capacity` is the most that fits.
+    case windowTooLong(length: Int, capacity: Int, maxLength: Int, query: String?)
 
     public var description: String {
         switch self {
@@ -28,6 +33,14 @@ public enum InferenceError: Error, Sendable, Hashable, CustomStringConvertible {
             return "\(name) is a bi-encoder, not a cross-encoder"
         case .kernelUnavailable(let detail):
             return "\(detail); use another --precision (fp32 always runs)"
+        case .invalidWindows(let reason):
+            return reason
+        case .windowTooLong(let length, let capacity, let maxLength, let query):
+            let beside = query.map { "beside the query \"\($0)\" and the special tokens" } ?? "beside the special tokens"
+            guard capacity >= 1 else {
+                return "no window fits max length \(maxLength) \(beside); use a shorter query or a larger --max-length"
+            }
+            return "a window of \(length) passage tokens does not fit max length \(maxLength) \(beside): use LEN ≤ \(capacity)"
         }
     }
 }

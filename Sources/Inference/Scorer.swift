@@ -45,20 +45,68 @@ public struct ScorerInfo: Sendable, Hashable {
 
 /// The score of one (query, passage) pair and how the model read it.
 public struct PairScore: Sendable, Hashable {
-    /// The ranking score: the logit (one label), P(label 1) (two labels), cosine, or BM25.
+    /// The ranking score: the logit (one label), P(label 1) (two labels), cosine, or BM25; when read in
+    /// windows, the best window's.
     public var score: Double
     /// The sigmoid of the logit (one label) or the softmax probability of label 1 (two labels).
     public var probability: Double?
-    /// Raw model outputs; empty for bi-encoders and BM25.
+    /// Raw model outputs (the best window's when read in windows); empty for bi-encoders and BM25.
     public var logits: [Float]
-    /// What the token limit cut; `nil` for BM25.
+    /// What the token limit cut; `nil` for BM25. Read in windows, nothing of the passage is cut.
     public var truncation: TruncationReport?
+    /// Every window read, in passage order, with its score; empty when the passage was read in one
+    /// piece (`ReadingMode.truncate`, and BM25).
+    public var windows: [WindowScore]
+    /// Position in `windows` of the window that gave `score` (the first of equal best); `nil` when not read in windows.
+    public var bestWindow: Int?
 
-    public init(score: Double, probability: Double? = nil, logits: [Float] = [], truncation: TruncationReport? = nil) {
+    public init(score: Double, probability: Double? = nil, logits: [Float] = [], truncation: TruncationReport? = nil,
+                windows: [WindowScore] = [], bestWindow: Int? = nil) {
         self.score = score
         self.probability = probability
         self.logits = logits
         self.truncation = truncation
+        self.windows = windows
+        self.bestWindow = bestWindow
+    }
+
+    /// MaxP: the best of a passage's window scores (the first of equal best), keeping every window's
+    /// span and score; `truncation(best)` says what was cut when that window's answer counts.
+    static func best(of windowScores: [PairScore], windows: [PassageWindow], truncation: (Int) -> TruncationReport) -> PairScore {
+        var best = 0
+        for index in windowScores.indices where windowScores[index].score > windowScores[best].score { best = index }
+        // Every encoding has at least one window; a passage without any would rank last.
+        guard windowScores.indices.contains(best) else { return PairScore(score: -.infinity) }
+        var result = windowScores[best]
+        result.truncation = truncation(best)
+        result.windows = zip(windows, windowScores).map { WindowScore(window: $0, score: $1.score, probability: $1.probability) }
+        result.bestWindow = best
+        return result
+    }
+}
+
+extension PairScore {
+    /// `w3/5`: the window that gave the score (counted from 1) of how many were read; `nil` unless
+    /// the passage was read in more than one window.
+    public var windowLabel: String? {
+        guard let best = bestWindow, windows.count > 1 else { return nil }
+        return "w\(best + 1)/\(windows.count)"
+    }
+}
+
+/// One window of a passage read in windows, and its score.
+public struct WindowScore: Sendable, Hashable {
+    /// Which tokens and characters of the passage the window holds.
+    public var window: PassageWindow
+    /// The window's score, as `PairScore.score`.
+    public var score: Double
+    /// The window's probability, as `PairScore.probability`.
+    public var probability: Double?
+
+    public init(window: PassageWindow, score: Double, probability: Double? = nil) {
+        self.window = window
+        self.score = score
+        self.probability = probability
     }
 }
 
@@ -80,19 +128,23 @@ public struct ScoredBatch: Sendable {
     }
 }
 
-/// How a model reads one passage: all of its WordPiece tokens and how many fit the limit.
+/// How a model reads one passage: all of its tokens, how many fit the limit, and its windows when
+/// it reads the passage in windows.
 public struct PassageReading: Sendable, Hashable {
     /// Every token of the passage, kept or not.
     public var tokens: [Token]
-    /// How many of `tokens` the model read.
+    /// How many of `tokens` the model read (all of them when read in windows).
     public var keptCount: Int
     /// Unicode-scalar offset in the passage where the read part ends.
     public var keptEnd: Int
+    /// The windows read, in passage order; empty when the passage is read in one piece.
+    public var windows: [PassageWindow]
 
-    public init(tokens: [Token], keptCount: Int, keptEnd: Int) {
+    public init(tokens: [Token], keptCount: Int, keptEnd: Int, windows: [PassageWindow] = []) {
         self.tokens = tokens
         self.keptCount = keptCount
         self.keptEnd = keptEnd
+        self.windows = windows
     }
 }
 
@@ -100,13 +152,18 @@ public struct PassageReading: Sendable, Hashable {
 public protocol Scorer: Sendable {
     var info: ScorerInfo { get }
 
-    /// Scores every passage against the query, in input order. `onBatch` sees each batch as it
-    /// finishes; cancelling the task stops the work between batches with `CancellationError`.
-    func score(query: String, passages: [String], maxLength: Int?,
+    /// Scores every passage against the query, in input order, reading each as `mode` says. `onBatch`
+    /// sees each batch of finished passages as it finishes (read in windows, a passage finishes with
+    /// its last window); cancelling the task stops the work between batches with `CancellationError`.
+    func score(query: String, passages: [String], maxLength: Int?, mode: ReadingMode,
                onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore]
 
     /// How the model reads a passage for this query; `nil` when it reads no tokens (BM25).
-    func reading(query: String, passage: String, maxLength: Int?) -> PassageReading?
+    func reading(query: String, passage: String, maxLength: Int?, mode: ReadingMode) -> PassageReading?
+
+    /// How many passage tokens one window can hold beside the whole query at `maxLength` (`nil`: the
+    /// scorer's default); `nil` when the scorer reads no tokens (BM25).
+    func windowCapacity(query: String, maxLength: Int?) throws -> Int?
 }
 
 /// A passage's place in a ranking.
@@ -122,14 +179,21 @@ public struct RankedPassage: Sendable, Hashable {
 }
 
 extension Scorer {
-    /// Scores without progress reports, at the scorer's default max length.
+    /// Scores without progress reports, at the scorer's default max length, cutting long passages.
     public func score(query: String, passages: [String]) async throws -> [PairScore] {
-        try await score(query: query, passages: passages, maxLength: nil, onBatch: nil)
+        try await score(query: query, passages: passages, maxLength: nil, mode: .truncate, onBatch: nil)
+    }
+
+    /// Scores cutting long passages at the token limit (`ReadingMode.truncate`).
+    public func score(query: String, passages: [String], maxLength: Int?,
+                      onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
+        try await score(query: query, passages: passages, maxLength: maxLength, mode: .truncate, onBatch: onBatch)
     }
 
     /// The passages ordered by score, best first (ties keep input order), cut to `topK`.
-    public func rank(query: String, passages: [String], topK: Int? = nil, maxLength: Int? = nil) async throws -> [RankedPassage] {
-        let scores = try await score(query: query, passages: passages, maxLength: maxLength, onBatch: nil)
+    public func rank(query: String, passages: [String], topK: Int? = nil, maxLength: Int? = nil,
+                     mode: ReadingMode = .truncate) async throws -> [RankedPassage] {
+        let scores = try await score(query: query, passages: passages, maxLength: maxLength, mode: mode, onBatch: nil)
         let ranked = Ranking.order(scores.map(\.score)).map { RankedPassage(index: $0, score: scores[$0]) }
         return topK.map { Array(ranked.prefix($0)) } ?? ranked
     }

@@ -18,7 +18,8 @@ public struct BertTokenizer: Sendable {
     private let normalizer: BertNormalizer
     private let wordPiece: WordPiece
     private let addedTokenMatcher: AddedTokenMatcher
-    let template: EncodingTemplate
+    /// `[CLS] A [SEP]` and `[CLS] A [SEP] B [SEP]`.
+    public let template: EncodingTemplate
 
     /// A tokenizer whose added tokens are the four special tokens and `[MASK]` when the vocabulary
     /// has it, as in the `tokenizer.json` of BERT models.

@@ -12,7 +12,7 @@ extension EncodingTemplate {
     }
 
     /// The pair layout of tokenized texts; a nil `passage` encodes the query alone.
-    private func encodePair(query: [Token], passage: TokenizedText?, maxLength: Int) -> EncodedPair {
+    func encodePair(query: [Token], passage: TokenizedText?, maxLength: Int) -> EncodedPair {
         guard let passage else {
             let kept = LongestFirstTruncation.keptLength(query.count, budget: maxLength - singleSpecialCount)
             let (ids, types) = layout(single, first: query[..<kept], second: [])

@@ -44,9 +44,9 @@ public struct EncodingTemplate: Sendable, Hashable {
     }
 
     /// How many special tokens the single-text layout adds.
-    var singleSpecialCount: Int { Self.specialCount(single) }
+    public var singleSpecialCount: Int { Self.specialCount(single) }
     /// How many special tokens the pair layout adds.
-    var pairSpecialCount: Int { Self.specialCount(pair) }
+    public var pairSpecialCount: Int { Self.specialCount(pair) }
 
     private static func specialCount(_ parts: [Part]) -> Int {
         parts.reduce(0) { count, part in

@@ -68,6 +68,22 @@ public struct UnigramTokenizer: Sendable {
         return template.encode(tokenizeCountingScalars(text, workspace: &workspace), maxLength: maxLength)
     }
 
+    /// The passage in windows of at most `length` tokens, `stride` apart, each with the whole query.
+    public func encodePairWindows(query: String, passage: String, maxLength: Int, length: Int,
+                                  stride: Int) -> WindowedEncoding<EncodedPair> {
+        var workspace = Workspace()
+        return template.encodePairWindows(query: query, passage: passage, maxLength: maxLength, length: length, stride: stride) {
+            tokenizeCountingScalars($0, workspace: &workspace)
+        }
+    }
+
+    /// The text in windows of at most `length` tokens, `stride` apart, each with the special tokens.
+    public func encodeWindows(_ text: String, maxLength: Int, length: Int, stride: Int) -> WindowedEncoding<EncodedText> {
+        var workspace = Workspace()
+        return template.encodeWindows(tokenizeCountingScalars(text, workspace: &workspace), passage: text,
+                                      maxLength: maxLength, length: length, stride: stride)
+    }
+
     /// The text as the normalization steps leave it (added tokens get no special care).
     public func normalize(_ text: String) -> String {
         var workspace = Workspace()

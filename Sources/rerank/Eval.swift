@@ -17,6 +17,7 @@ struct Eval: AsyncParsableCommand {
             """)
 
     @OptionGroup var modelOptions: ModelOptions
+    @OptionGroup var windowOptions: WindowOptions
 
     @Option(help: "The judged set's folder.")
     var eval: String
@@ -30,6 +31,7 @@ struct Eval: AsyncParsableCommand {
         let report: EvaluationReport
         let model = modelOptions.model
         var scorerInfo: ScorerInfo?
+        var mode = ReadingMode.truncate
         if model == EvaluationReport.firstStageName {
             report = EvaluationReport.firstStage(of: set)
         } else if modelOptions.precision != .reference {
@@ -38,8 +40,10 @@ struct Eval: AsyncParsableCommand {
         } else {
             let scorer = try await modelOptions.loadScorer()
             scorerInfo = scorer.info
+            mode = try windowOptions.mode(for: scorer, queries: set.queries.map(\.text), maxLength: modelOptions.maxLength)
             let bar = ProgressBar(label: "eval \(model)")
-            report = try await Evaluator(scorer: scorer, maxLength: modelOptions.maxLength).evaluate(set) { bar.update($0, of: $1) }
+            report = try await Evaluator(scorer: scorer, maxLength: modelOptions.maxLength, mode: mode)
+                .evaluate(set) { bar.update($0, of: $1) }
             bar.finish()
         }
         if json {
@@ -49,10 +53,11 @@ struct Eval: AsyncParsableCommand {
                 "seconds": report.seconds,
             ]
             line["note"] = scorerInfo?.note
+            if case .windows(let length, let stride) = mode { line["windows"] = "\(length):\(stride)" }
             try JSONLines.write(line)
         } else {
             print("""
-                \(set.name) · \(scorerInfo?.nameWithNote ?? model) · \(report.perQuery.count) queries, \(report.pairsScored) pairs, \(String(format: "%.1f", report.seconds)) s
+                \(set.name) · \(scorerInfo?.nameWithNote ?? model)\(mode == .truncate ? "" : " · \(mode)") · \(report.perQuery.count) queries, \(report.pairsScored) pairs, \(String(format: "%.1f", report.seconds)) s
                   NDCG@10  \(String(format: "%.4f", report.mean.ndcgAt10))
                   MRR@10   \(String(format: "%.4f", report.mean.reciprocalRankAt10))
                   MAP      \(String(format: "%.4f", report.mean.averagePrecision))
@@ -69,8 +74,9 @@ struct Eval: AsyncParsableCommand {
             options.precision = precision
             let scorer = try await options.loadScorer()
             info = scorer.info
+            let mode = try windowOptions.mode(for: scorer, queries: set.queries.map(\.text), maxLength: modelOptions.maxLength)
             let bar = ProgressBar(label: "eval \(modelOptions.model) \(precision.rawValue)")
-            runs.append(try await Evaluator(scorer: scorer, maxLength: modelOptions.maxLength).run(set) { bar.update($0, of: $1) })
+            runs.append(try await Evaluator(scorer: scorer, maxLength: modelOptions.maxLength, mode: mode).run(set) { bar.update($0, of: $1) })
             bar.finish()
         }
         let cost = PrecisionCost(reference: runs[0], candidate: runs[1], scorerName: modelOptions.model, on: set)

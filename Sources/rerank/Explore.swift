@@ -48,6 +48,8 @@ struct Explore: AsyncParsableCommand {
     @Flag(help: "Never download: use only models on disk (as HF_HUB_OFFLINE=1 does).")
     var offline = false
 
+    @OptionGroup var windowOptions: WindowOptions
+
     /// Sequences per forward pass: small, so partial rankings stream in steadily and a newer
     /// query never waits long for a cancelled batch.
     static let batchSize = 8

@@ -1,5 +1,6 @@
 import Explorer
 import Foundation
+import Inference
 import ModelStore
 import PassageSources
 #if canImport(Glibc)
@@ -31,7 +32,8 @@ struct ExploreOpening {
         let scorers = command.model.isEmpty ? ExplorerModels.defaultScorers(ModelLocator().listing()) : command.model
         return ExplorerState(passages: collection.passages, query: command.query ?? collection.queries.first ?? "",
                              scorers: scorers, title: collection.title, themeName: command.theme ?? Theme.defaultName,
-                             themeNames: themes.names, presentation: command.present)
+                             themeNames: themes.names, presentation: command.present,
+                             readingMode: try command.windowOptions.mode)
     }
 
     /// The saved session, or nil (with a notice) when there is none or it was set aside.
@@ -53,6 +55,12 @@ struct ExploreOpening {
         var snapshot = saved
         if !command.files.isEmpty { snapshot.passages += try fileCollection().passages }
         if !command.model.isEmpty { snapshot.panes = command.model.map { SessionSnapshot.PaneSnapshot(scorer: $0) } }
+        if command.windowOptions.windows != nil {
+            let mode = try command.windowOptions.mode
+            for index in snapshot.panes.indices where snapshot.panes[index].scorer.lowercased() != Scorers.bm25Name {
+                snapshot.panes[index].readingMode = mode
+            }
+        }
         if let query = command.query { snapshot.query = query }
         if let theme = command.theme { snapshot.theme = theme }
         if themes.theme(named: snapshot.theme) == nil { snapshot.theme = Theme.defaultName }

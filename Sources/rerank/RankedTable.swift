@@ -7,20 +7,31 @@ struct RankedTable {
     let query: String
     let passages: [String]
     let ranked: [RankedPassage]
+    /// How the passages were read: in windows, the table says which window won (`w3/5`) where it would say what was cut.
+    var mode = ReadingMode.truncate
     var width = 100
 
     func render() -> String {
-        var lines = ["\(info.name) · \(info.kind.rawValue) · score: \(info.scoreName)", "query: \(query)", ""]
+        let reading = mode == .truncate ? "" : " · \(mode)"
+        var lines = ["\(info.name) · \(info.kind.rawValue) · score: \(info.scoreName)\(reading)", "query: \(query)", ""]
         let probabilityHeader = info.probabilityName.map { " \($0.padding(toLength: 7, withPad: " ", startingAt: 0))" } ?? ""
-        lines.append("rank  \("score".leftPadded(to: 9))\(probabilityHeader)  cut    passage")
-        for (position, entry) in ranked.enumerated() {
+        let marks = ranked.map { Self.mark($0.score) }
+        let markWidth = max(6, marks.map(\.count).max() ?? 0)
+        let markHeader = mode == .truncate ? "cut" : "window"
+        lines.append("rank  \("score".leftPadded(to: 9))\(probabilityHeader)  \(markHeader.padding(toLength: markWidth, withPad: " ", startingAt: 0)) passage")
+        for (position, (entry, mark)) in zip(ranked, marks).enumerated() {
             let score = entry.score
             let probability = info.probabilityName == nil ? "" : " " + (score.probability.map { Self.format($0, digits: 4) } ?? "").padding(toLength: 7, withPad: " ", startingAt: 0)
-            let cut = score.truncation.flatMap { $0.isTruncated ? "✂\($0.passageTokensCut + $0.queryTokensCut)" : nil } ?? ""
-            let prefix = "\(String(position + 1).leftPadded(to: 4))  \(Self.format(score.score, digits: 4).leftPadded(to: 9))\(probability)  \(cut.padding(toLength: 6, withPad: " ", startingAt: 0)) "
+            let prefix = "\(String(position + 1).leftPadded(to: 4))  \(Self.format(score.score, digits: 4).leftPadded(to: 9))\(probability)  \(mark.padding(toLength: markWidth, withPad: " ", startingAt: 0)) "
             lines.append(prefix + Self.firstLine(of: passages[entry.index], room: max(20, width - prefix.count)))
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// `✂137` for a cut passage, `w3/5` for the window that won, else nothing.
+    private static func mark(_ score: PairScore) -> String {
+        if let truncation = score.truncation, truncation.isTruncated { return "✂\(truncation.passageTokensCut + truncation.queryTokensCut)" }
+        return score.windowLabel ?? ""
     }
 
     static func format(_ value: Double, digits: Int) -> String {

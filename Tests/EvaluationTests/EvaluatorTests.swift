@@ -15,12 +15,14 @@ private struct StubScorer: Scorer {
         self.body = body
     }
 
-    func score(query: String, passages: [String], maxLength: Int?,
+    func score(query: String, passages: [String], maxLength: Int?, mode: ReadingMode,
                onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
         try await body(passages, onBatch)
     }
 
-    func reading(query: String, passage: String, maxLength: Int?) -> PassageReading? { nil }
+    func reading(query: String, passage: String, maxLength: Int?, mode: ReadingMode) -> PassageReading? { nil }
+
+    func windowCapacity(query: String, maxLength: Int?) throws -> Int? { nil }
 
     /// Scores a passage by its length and reports one batch per passage.
     static let length = StubScorer(name: "length") { passages, onBatch in

@@ -34,6 +34,7 @@ private final class CallLog: Sendable {
         var query: String
         var passages: [String]
         var maxLength: Int?
+        var mode = ReadingMode.truncate
         var batchesReported = 0
         var outcome: Outcome?
     }
@@ -70,9 +71,9 @@ private struct FakeScorer: Scorer {
         Double(passage.count + (maxLength ?? 0))
     }
 
-    func score(query: String, passages: [String], maxLength: Int?,
+    func score(query: String, passages: [String], maxLength: Int?, mode: ReadingMode,
                onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
-        let call = log.start(CallLog.Call(query: query, passages: passages, maxLength: maxLength))
+        let call = log.start(CallLog.Call(query: query, passages: passages, maxLength: maxLength, mode: mode))
         var results: [PairScore] = []
         var batch = 0
         for start in stride(from: 0, to: passages.count, by: batchSize) {
@@ -95,7 +96,9 @@ private struct FakeScorer: Scorer {
         return results
     }
 
-    func reading(query: String, passage: String, maxLength: Int?) -> PassageReading? { nil }
+    func reading(query: String, passage: String, maxLength: Int?, mode: ReadingMode) -> PassageReading? { nil }
+
+    func windowCapacity(query: String, maxLength: Int?) throws -> Int? { nil }
 }
 
 private struct UnknownModel: Error, CustomStringConvertible {
@@ -105,11 +108,11 @@ private struct UnknownModel: Error, CustomStringConvertible {
 
 private let passages: [(id: PassageID, text: String)] = (0..<10).map { (id: PassageID(100 + $0), text: String(repeating: "w", count: $0 + 1)) }
 
-/// One request per pane `(number, scorer, max length)` for `query` over `passages`.
+/// One request per pane `(number, scorer, max length)` for `query` over `passages`, read as `mode` says.
 private func requests(_ query: String, _ passages: [(id: PassageID, text: String)],
-                      _ panes: [(Int, String, Int?)]) -> [ScoreRequest] {
+                      _ panes: [(Int, String, Int?)], mode: ReadingMode = .truncate) -> [ScoreRequest] {
     panes.map { pane, scorer, maxLength in
-        ScoreRequest(pane: PaneID(pane), scorerName: scorer, maxLength: maxLength, query: query,
+        ScoreRequest(pane: PaneID(pane), scorerName: scorer, maxLength: maxLength, mode: mode, query: query,
                      passageIDs: passages.map(\.id), passages: passages.map(\.text))
     }
 }
@@ -268,6 +271,15 @@ struct RuntimeRankingEngineTests {
         await engine.request(generation: 4, requests("q", passages, [(0, "a", 32)]))
         _ = await collect(&iterator, generation: 4, finishedPanes: 1)
         #expect(log.all.count == 3 && log.all.last?.passages.count == 10)
+
+        // So is another reading mode, which the scorer is asked for.
+        let windows = ReadingMode.windows(length: 256, stride: 128)
+        await engine.request(generation: 5, requests("q", passages, [(0, "a", 32)], mode: windows))
+        _ = await collect(&iterator, generation: 5, finishedPanes: 1)
+        #expect(log.all.count == 4 && log.all.last?.passages.count == 10 && log.all.last?.mode == windows)
+        await engine.request(generation: 6, requests("q", passages, [(0, "a", 32)], mode: windows))
+        _ = await collect(&iterator, generation: 6, finishedPanes: 1)
+        #expect(log.all.count == 4)
     }
 
     @Test func loadFailureIsReportedAndOtherPanesStillRank() async throws {

@@ -80,6 +80,18 @@ struct ReferenceIdsTokenizer: PairTokenizer {
         EncodedText(inputIds: [], tokens: [], truncation: .nothingCut)
     }
 
+    func encodePairWindows(query: String, passage: String, maxLength: Int, length: Int, stride: Int) -> WindowedEncoding<EncodedPair> {
+        WindowedEncoding(windows: [PassageWindow(tokens: 0..<0, span: 0..<0)],
+                         encodings: [encodePair(query: query, passage: passage, maxLength: maxLength)], passageTokens: 0, passageScalars: 0)
+    }
+
+    func encodeWindows(_ text: String, maxLength: Int, length: Int, stride: Int) -> WindowedEncoding<EncodedText> {
+        WindowedEncoding(windows: [PassageWindow(tokens: 0..<0, span: 0..<0)],
+                         encodings: [encode(text, maxLength: maxLength)], passageTokens: 0, passageScalars: 0)
+    }
+
+    let template = EncodingTemplate.bert(classifier: 0, separator: 0)
+
     func tokenize(_ text: String) -> [Token] { [] }
 
     func piece(for id: Int32) -> String { "" }

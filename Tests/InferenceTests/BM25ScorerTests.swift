@@ -84,7 +84,19 @@ struct BM25ScorerTests {
         #expect(scorer.info.maxLength == nil)
         #expect(scorer.info.scoreName == "BM25")
         #expect(scorer.info.probabilityName == nil)
-        #expect(scorer.reading(query: "cat", passage: "cat", maxLength: nil) == nil)
+        #expect(scorer.reading(query: "cat", passage: "cat", maxLength: nil, mode: .truncate) == nil)
+    }
+
+    @Test("BM25 reads whole passages: windows change nothing, and its info says so")
+    func windowsDoNotApply() async throws {
+        let scorer = BM25Scorer()
+        let cut = try await scorer.score(query: "cat", passages: Self.passages, maxLength: nil, mode: .truncate, onBatch: nil)
+        let windowed = try await scorer.score(query: "cat", passages: Self.passages, maxLength: nil,
+                                              mode: .windows(length: 2, stride: 1), onBatch: nil)
+        #expect(windowed == cut)
+        #expect(windowed.allSatisfy { $0.windows.isEmpty && $0.bestWindow == nil })
+        #expect(scorer.info.summary.contains("windows do not apply"))
+        #expect(try scorer.windowCapacity(query: "cat", maxLength: nil) == nil)
     }
 
     @Test("A cancelled task stops before scoring")

@@ -13,7 +13,7 @@ struct ExplorerEndToEndTests {
     /// Long enough for a debug build, which scores about twenty times slower than a release one.
     static let rankingTimeout = Duration.seconds(240)
 
-    @Test("type a query, compare with rerank score, read a cut passage, resize, quit and restore the terminal",
+    @Test("type a query, compare with rerank score, read a cut passage, read in windows, resize, quit and restore the terminal",
           .timeLimit(.minutes(10)))
     func explorerSession() async throws {
         let files = try TemporaryFiles("rerank-e2e")
@@ -74,6 +74,24 @@ struct ExplorerEndToEndTests {
         for _ in 0..<cut { try tmux.press("j") }
         try tmux.press("Enter")
         try await tmux.waitFor("the detail view with its cut marker", timeout: Self.rankingTimeout) { $0.contains("cut at character") && $0.contains("✂") }
+        try tmux.press("Escape")
+        try await tmux.waitFor("the panes again") { ExplorerScreen($0).everyPaneRanked(count: Self.passageCount) }
+
+        // Read in windows of 32 tokens instead, pane 1 reads every passage whole: rows say which window
+        // won, and the detail view highlights it and lists every window's score.
+        try tmux.press(":")
+        try tmux.type("windows 32 16")
+        try tmux.press("Enter")
+        try await tmux.waitFor("pane 1 ranked in windows", timeout: Self.rankingTimeout) { screen in
+            let layout = ExplorerScreen(screen)
+            return screen.contains("windows 32/16") && layout.everyPaneRanked(count: Self.passageCount)
+                && !layout.rows(pane: 0).contains { $0.isTruncated }
+                && (2..<layout.lines.count).contains { layout.text(pane: 0, line: $0).range(of: #"w\d+/\d+"#, options: .regularExpression) != nil }
+        }
+        try tmux.press("g", "Enter")
+        try await tmux.waitFor("the detail view with its windows", timeout: Self.rankingTimeout) { screen in
+            screen.contains("Windows · 1 \(Self.crossEncoder)") && screen.contains("◀ best") && screen.contains("reads all")
+        }
         try tmux.press("Escape")
         try await tmux.waitFor("the panes again") { ExplorerScreen($0).everyPaneRanked(count: Self.passageCount) }
 

@@ -62,7 +62,7 @@ extension ExplorerApp {
             do {
                 let scorer = try await engine.scorer(named: request.scorerName)
                 let reading = await Task.detached {
-                    scorer.reading(query: request.query, passage: request.text, maxLength: request.maxLength)
+                    scorer.reading(query: request.query, passage: request.text, maxLength: request.maxLength, mode: request.mode)
                 }.value
                 deliver(request.update(reading))
             } catch {

@@ -25,8 +25,10 @@ public enum ComparisonExport {
         for (index, pane) in state.panes.enumerated() {
             let ranking = state.rankings[index]
             let kind = pane.info?.kind.rawValue ?? "not loaded"
+            let windowed = pane.effectiveReadingMode != .truncate
             out += "\n## Pane \(index + 1): \(escape(pane.scorerName)) (\(kind), \(ScoreFormat.label(for: pane))"
-            out += pane.effectiveMaxLength.map { ", max length \($0))\n\n" } ?? ")\n\n"
+            out += pane.effectiveMaxLength.map { ", max length \($0)" } ?? ""
+            out += windowed ? ", \(pane.effectiveReadingMode))\n\n" : ")\n\n"
             var measures: [String] = []
             if let agreement = ranking.agreement {
                 measures.append("Kendall τ vs pane 1: \(agreement.kendallTau.map(ScoreFormat.measure) ?? "–")")
@@ -37,8 +39,9 @@ public enum ComparisonExport {
                 measures.append("MRR@10: \(ScoreFormat.measure(metrics.mrrAt10))")
             }
             if !measures.isEmpty { out += measures.joined(separator: " · ") + "\n\n" }
-            out += labelled ? "| Rank | Score | Label | Passage | Truncation |\n| ---: | ---: | ---: | --- | --- |\n"
-                            : "| Rank | Score | Passage | Truncation |\n| ---: | ---: | --- | --- |\n"
+            let reading = windowed ? "Best window" : "Truncation"
+            out += labelled ? "| Rank | Score | Label | Passage | \(reading) |\n| ---: | ---: | ---: | --- | --- |\n"
+                            : "| Rank | Score | Passage | \(reading) |\n| ---: | ---: | --- | --- |\n"
             for id in ranking.order {
                 guard let passage = state.passage(id) else { continue }
                 let score = pane.scores[id]
@@ -46,7 +49,7 @@ public enum ComparisonExport {
                              score.map { ScoreFormat.score($0, mode: pane.scoreMode) } ?? "–"]
                 if labelled { cells.append(passage.record.label.map(String.init) ?? "") }
                 cells.append(escape(DisplayWidth.truncate(String(PassageText.firstLine(passage.text)), to: markdownTextLimit)))
-                cells.append(truncationNote(score?.truncation))
+                cells.append(windowNote(score) ?? truncationNote(score?.truncation))
                 out += "| " + cells.joined(separator: " | ") + " |\n"
             }
         }
@@ -56,6 +59,13 @@ public enum ComparisonExport {
     private static func truncationNote(_ truncation: TruncationReport?) -> String {
         guard let truncation, truncation.isTruncated else { return "" }
         return "✂ \(truncation.passageTokensCut + truncation.queryTokensCut) of \(truncation.passageTokens + truncation.queryTokens) tokens cut"
+    }
+
+    /// `w2/3, characters 11–37`: the window that won and where it lies; `nil` unless read in windows.
+    private static func windowNote(_ score: PairScore?) -> String? {
+        guard let score, let best = score.bestWindow, score.windows.indices.contains(best) else { return nil }
+        let span = score.windows[best].window.span
+        return "\(score.windowLabel ?? "w1/1"), characters \(span.lowerBound)–\(span.upperBound)"
     }
 
     private static func escape(_ text: String) -> String {
@@ -84,6 +94,8 @@ public enum ComparisonExport {
         var kind: String?
         var scoreName: String?
         var maxLength: Int?
+        /// `LEN:STRIDE` when the pane reads in windows.
+        var windows: String?
         var kendallTau: Double?
         var overlapAt10: Int?
         var ndcgAt10: Double?
@@ -99,6 +111,17 @@ public enum ComparisonExport {
         var queryTokens: Int?
         var passageTokens: Int?
         var tokensCut: Int?
+        /// Read in windows: every window, and the position in `windows` of the one that won.
+        var windows: [Window]?
+        var bestWindow: Int?
+    }
+
+    private struct Window: Encodable {
+        /// Unicode-scalar offsets in the passage.
+        var start: Int
+        var end: Int
+        var tokens: Int
+        var score: Double?
     }
 
     static func json(_ state: ExplorerState) -> String {
@@ -111,10 +134,17 @@ public enum ComparisonExport {
                 guard let score = pane.scores[id], let rank = ranking.ranks[id], let position = state.passageIndex[id] else { return nil }
                 return Entry(rank: rank, passage: position + 1, score: finite(score.score), probability: score.probability.flatMap(finite),
                              queryTokens: score.truncation?.queryTokens, passageTokens: score.truncation?.passageTokens,
-                             tokensCut: score.truncation.map { $0.queryTokensCut + $0.passageTokensCut })
+                             tokensCut: score.truncation.map { $0.queryTokensCut + $0.passageTokensCut },
+                             windows: score.bestWindow == nil ? nil : score.windows.map {
+                                 Window(start: $0.window.span.lowerBound, end: $0.window.span.upperBound, tokens: $0.window.tokens.count,
+                                        score: finite($0.score))
+                             },
+                             bestWindow: score.bestWindow)
             }
+            var windows: String?
+            if case .windows(let length, let stride) = pane.effectiveReadingMode { windows = "\(length):\(stride)" }
             return PaneResult(pane: index + 1, scorer: pane.scorerName, kind: pane.info?.kind.rawValue,
-                              scoreName: pane.info?.scoreName, maxLength: pane.effectiveMaxLength,
+                              scoreName: pane.info?.scoreName, maxLength: pane.effectiveMaxLength, windows: windows,
                               kendallTau: ranking.agreement?.kendallTau.flatMap(finite), overlapAt10: ranking.agreement?.overlapAt10,
                               ndcgAt10: ranking.labelMetrics.map(\.ndcgAt10).flatMap(finite),
                               mrrAt10: ranking.labelMetrics.map(\.mrrAt10).flatMap(finite), ranking: Array(entries))

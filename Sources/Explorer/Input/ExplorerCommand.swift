@@ -1,9 +1,13 @@
+import Inference
+
 /// A `:` command line, parsed.
 enum ExplorerCommand: Equatable {
     /// `:model [N] NAME`; `pane` is 1-based, `nil` for the focused pane.
     case model(pane: Int?, name: String)
     /// `:maxlen N`, or `nil` for `:maxlen default`.
     case maxLength(Int?)
+    /// `:windows LEN STRIDE` (the focused pane reads in windows), or `:windows off` (it cuts).
+    case windows(ReadingMode)
     case sort(SortOrder)
     case theme(String)
     case export(String)
@@ -33,6 +37,8 @@ enum ExplorerCommand: Equatable {
                 return .failure(CommandError("usage: :maxlen N with N from \(maxLengthRange.lowerBound) to \(maxLengthRange.upperBound), or :maxlen default"))
             }
             return .success(.maxLength(value))
+        case "windows", "window":
+            return parseWindows(Array(rest))
         case "sort":
             guard let order = SortOrder(rawValue: argument.lowercased()) else {
                 return .failure(CommandError("usage: :sort score|input|pane1"))
@@ -50,7 +56,24 @@ enum ExplorerCommand: Equatable {
         case "help", "h": return .success(.help)
         case "quit", "q", "exit": return .success(.quit)
         default:
-            return .failure(CommandError("unknown command :\(verb) — try :model, :maxlen, :sort, :theme, :export, :open, :quit"))
+            return .failure(CommandError("unknown command :\(verb) — try :model, :maxlen, :windows, :sort, :theme, :export, :open, :quit"))
+        }
+    }
+
+    /// `LEN STRIDE`, `LEN:STRIDE`, or `off` (also `truncate`, `none`, `default`).
+    private static func parseWindows(_ words: [String]) -> Result<ExplorerCommand, CommandError> {
+        let usage = "usage: :windows LEN STRIDE (passage tokens per window, tokens between starts; e.g. :windows 256 128) or :windows off"
+        if words.count == 1, ["off", "truncate", "none", "default"].contains(words[0].lowercased()) {
+            return .success(.windows(.truncate))
+        }
+        let numbers = words.count == 1 ? words[0].split(separator: ":", omittingEmptySubsequences: false).map(String.init) : words
+        guard numbers.count == 2, let length = Int(numbers[0]), let stride = Int(numbers[1]) else {
+            return .failure(CommandError(usage))
+        }
+        do {
+            return .success(.windows(try ReadingMode.checkedWindows(length: length, stride: stride)))
+        } catch {
+            return .failure(CommandError(":windows \(length) \(stride): \(error)"))
         }
     }
 }

@@ -94,11 +94,11 @@ extension ExplorerState {
     /// Asks for the focused pane's reading of a passage unless it is already at hand.
     func readingEffects(for passage: PassageID) -> [Effect] {
         guard panes.indices.contains(focusedPane) else { return [] }
-        let pane = panes[focusedPane].id
-        if let reading = detailReading, reading.pane == pane, reading.passage == passage, reading.query == scoringQuery {
+        let pane = panes[focusedPane]
+        if let reading = detailReading, reading.answers(pane: pane, passage: passage, query: scoringQuery) {
             return []
         }
-        return [.loadReading(pane, passage)]
+        return [.loadReading(pane.id, passage)]
     }
 
     private mutating func addPane() -> [Effect] {

@@ -1,3 +1,5 @@
+import Inference
+
 extension ExplorerState {
     /// Runs a `:` command line.
     mutating func runCommand(_ line: String) -> [Effect] {
@@ -26,6 +28,8 @@ extension ExplorerState {
             refreshRankings()
             status = StatusMessage(limit.map { "pane \(focusedPane + 1) reads at most \($0) tokens" } ?? "pane \(focusedPane + 1) uses its model's token limit")
             return [.score(panes[focusedPane].id, debounce: false)]
+        case .windows(let mode):
+            return setReadingMode(mode)
         case .sort(let order):
             sortOrder = order
             revealSelection()
@@ -51,5 +55,31 @@ extension ExplorerState {
         case .quit:
             return [.quit]
         }
+    }
+
+    /// `:windows`: the focused pane reads long passages in windows, or cuts them again; it rescores.
+    private mutating func setReadingMode(_ mode: ReadingMode) -> [Effect] {
+        guard panes.indices.contains(focusedPane) else { return [] }
+        let pane = panes[focusedPane]
+        let number = focusedPane + 1
+        if pane.readsWholePassages, mode != .truncate {
+            status = StatusMessage("pane \(number) (\(pane.displayName)) reads whole passages: windows do not apply", isError: true)
+            return []
+        }
+        if case .windows(let length, _) = mode, let limit = pane.effectiveMaxLength, length >= limit {
+            status = StatusMessage("a window of \(length) passage tokens does not fit pane \(number)'s max length \(limit) with the query; use LEN < \(limit)",
+                                   isError: true)
+            return []
+        }
+        panes[focusedPane].readingMode = mode
+        panes[focusedPane].clearResults()
+        refreshRankings()
+        switch mode {
+        case .truncate:
+            status = StatusMessage("pane \(number) cuts passages at its token limit")
+        case .windows(let length, let stride):
+            status = StatusMessage("pane \(number) reads passages in windows of \(length) tokens, \(stride) apart, and ranks by the best")
+        }
+        return [.score(panes[focusedPane].id, debounce: false)]
     }
 }

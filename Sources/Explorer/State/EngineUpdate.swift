@@ -14,8 +14,9 @@ public enum EngineUpdate: Sendable {
     case failed(PaneID, message: String)
     /// The model of every pane loading `scorer` is downloading this far.
     case downloading(scorer: String, ModelDownload)
-    /// How the pane's scorer reads a passage for `query`; `nil` when it reads no tokens (BM25).
-    case reading(PaneID, PassageID, query: String, PassageReading?)
+    /// How the pane's scorer reads a passage for `query` at a max length (`nil`: the scorer's own) in a
+    /// reading mode; `nil` when it reads no tokens (BM25).
+    case reading(PaneID, PassageID, query: String, maxLength: Int? = nil, mode: ReadingMode = .truncate, PassageReading?)
     case modelList([ModelChoice])
     /// Passages loaded from a file, folder or standard input; appended (undoable) and scored.
     case passagesLoaded(PassageCollection)

@@ -43,8 +43,8 @@ extension ExplorerState {
             for index in panes.indices where panes[index].scorerName == scorer && panes[index].info == nil {
                 panes[index].download = download
             }
-        case .reading(let pane, let passage, let query, let reading):
-            detailReading = DetailReading(pane: pane, passage: passage, query: query, reading: reading)
+        case .reading(let pane, let passage, let query, let maxLength, let mode, let reading):
+            detailReading = DetailReading(pane: pane, passage: passage, query: query, maxLength: maxLength, mode: mode, reading: reading)
         case .modelList(let choices):
             var list = choices
             if !list.contains(where: { $0.name == Scorers.bm25Name }) {

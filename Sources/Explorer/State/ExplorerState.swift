@@ -58,9 +58,10 @@ public struct ExplorerState: Sendable {
     ///   - scorers: one pane per name (at most four); the CLI passes `--model`s or the defaults.
     ///     None gives one BM25 pane, so there is always a pane.
     ///   - themeNames: the themes available; `themeName` should be one of them.
+    ///   - readingMode: how every pane reads long passages at first (`--windows`); BM25 panes read them whole.
     public init(passages: [PassageRecord] = [], query: String = "", history: [String] = [],
                 scorers: [String] = [], title: String = "", themeName: String = "dark",
-                themeNames: [String] = ["dark"], presentation: Bool = false,
+                themeNames: [String] = ["dark"], presentation: Bool = false, readingMode: ReadingMode = .truncate,
                 width: Int = 80, height: Int = 24) {
         self.query = LineEditor(query)
         self.history = QueryHistory(entries: history)
@@ -86,7 +87,9 @@ public struct ExplorerState: Sendable {
         self.screenHeight = max(0, height)
         self.spinnerFrame = 0
         for name in (scorers.isEmpty ? [Scorers.bm25Name] : scorers).prefix(Self.maximumPanes) {
-            panes.append(makePane(scorerName: name))
+            var pane = makePane(scorerName: name)
+            if !pane.readsWholePassages { pane.readingMode = readingMode }
+            panes.append(pane)
         }
         for record in passages { self.passages.append(makePassage(record)) }
         passagesChanged()
@@ -108,14 +111,15 @@ public struct ExplorerState: Sendable {
         let text = scoringQuery
         guard !text.isEmpty, !passages.isEmpty else { return nil }
         return ScoreRequest(pane: pane, scorerName: panes[index].scorerName, maxLength: panes[index].maxLength,
-                            query: text, passageIDs: passages.map(\.id), passages: passages.map(\.text))
+                            mode: panes[index].effectiveReadingMode, query: text, passageIDs: passages.map(\.id), passages: passages.map(\.text))
     }
 
     /// The request behind a `.loadReading` effect, or `nil` when the pane or passage is gone.
     public func readingRequest(pane: PaneID, passage: PassageID) -> ReadingRequest? {
         guard let index = paneIndex(pane), let found = self.passage(passage) else { return nil }
         return ReadingRequest(pane: pane, passage: passage, scorerName: panes[index].scorerName,
-                              maxLength: panes[index].maxLength, query: scoringQuery, text: found.text)
+                              maxLength: panes[index].maxLength, mode: panes[index].effectiveReadingMode,
+                              query: scoringQuery, text: found.text)
     }
 
     /// The passage with this id, if it still exists.
@@ -214,6 +218,15 @@ public struct DetailReading: Sendable, Hashable {
     public var pane: PaneID
     public var passage: PassageID
     public var query: String
+    /// The pane's `:maxlen` and reading mode when it was read: a reading for others is stale.
+    public var maxLength: Int?
+    public var mode: ReadingMode
     /// `nil` when the scorer reads no tokens (BM25).
     public var reading: PassageReading?
+
+    /// True when this is how `pane` reads `passage` for `query` now.
+    func answers(pane current: Pane, passage wanted: PassageID, query wantedQuery: String) -> Bool {
+        pane == current.id && passage == wanted && query == wantedQuery && maxLength == current.maxLength
+            && mode == current.effectiveReadingMode
+    }
 }

@@ -30,6 +30,8 @@ public struct Pane: Sendable, Hashable, Identifiable {
     public var info: ScorerInfo?
     /// Token limit chosen with `:maxlen`; `nil` uses the scorer's own.
     public var maxLength: Int?
+    /// How passages past the limit are read, chosen with `:windows`: cut (the default) or in windows.
+    public var readingMode: ReadingMode
     public var scoreMode: ScoreMode
     /// Scores for `scoredQuery`, by passage; partial while scoring.
     public var scores: [PassageID: PairScore]
@@ -44,11 +46,13 @@ public struct Pane: Sendable, Hashable, Identifiable {
     /// First visible row.
     public var scrollOffset: Int
 
-    public init(id: PaneID, scorerName: String, maxLength: Int? = nil, scoreMode: ScoreMode = .raw) {
+    public init(id: PaneID, scorerName: String, maxLength: Int? = nil, readingMode: ReadingMode = .truncate,
+                scoreMode: ScoreMode = .raw) {
         self.id = id
         self.scorerName = scorerName
         self.info = nil
         self.maxLength = maxLength
+        self.readingMode = readingMode
         self.scoreMode = scoreMode
         self.scores = [:]
         self.scoredQuery = nil
@@ -61,6 +65,14 @@ public struct Pane: Sendable, Hashable, Identifiable {
 
     /// The token limit in force: the override, else the scorer's default.
     public var effectiveMaxLength: Int? { maxLength ?? info?.maxLength }
+
+    /// True when the scorer reads whole passages without a token limit (BM25), so windows do not apply.
+    public var readsWholePassages: Bool {
+        info.map { $0.kind == .lexical } ?? (scorerName.lowercased() == Scorers.bm25Name)
+    }
+
+    /// The reading mode in force: the chosen one, except for scorers that read whole passages.
+    public var effectiveReadingMode: ReadingMode { readsWholePassages ? .truncate : readingMode }
 
     /// Short display name: the last path component of the scorer name.
     public var displayName: String {

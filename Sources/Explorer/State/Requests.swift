@@ -6,15 +6,19 @@ public struct ScoreRequest: Sendable, Hashable {
     public var scorerName: String
     /// The pane's `:maxlen` override; `nil` for the scorer's default.
     public var maxLength: Int?
+    /// The pane's reading mode (`:windows`).
+    public var mode: ReadingMode
     public var query: String
     /// Ids parallel to `passages`.
     public var passageIDs: [PassageID]
     public var passages: [String]
 
-    public init(pane: PaneID, scorerName: String, maxLength: Int?, query: String, passageIDs: [PassageID], passages: [String]) {
+    public init(pane: PaneID, scorerName: String, maxLength: Int?, mode: ReadingMode = .truncate, query: String,
+                passageIDs: [PassageID], passages: [String]) {
         self.pane = pane
         self.scorerName = scorerName
         self.maxLength = maxLength
+        self.mode = mode
         self.query = query
         self.passageIDs = passageIDs
         self.passages = passages
@@ -28,21 +32,25 @@ public struct ReadingRequest: Sendable, Hashable {
     public var scorerName: String
     /// The pane's `:maxlen` override; `nil` for the scorer's default.
     public var maxLength: Int?
+    /// The pane's reading mode (`:windows`).
+    public var mode: ReadingMode
     public var query: String
     /// The passage's text.
     public var text: String
 
-    public init(pane: PaneID, passage: PassageID, scorerName: String, maxLength: Int?, query: String, text: String) {
+    public init(pane: PaneID, passage: PassageID, scorerName: String, maxLength: Int?, mode: ReadingMode = .truncate,
+                query: String, text: String) {
         self.pane = pane
         self.passage = passage
         self.scorerName = scorerName
         self.maxLength = maxLength
+        self.mode = mode
         self.query = query
         self.text = text
     }
 
-    /// The `.reading` update carrying the scorer's answer (`Scorer.reading(query:passage:maxLength:)`).
+    /// The `.reading` update carrying the scorer's answer (`Scorer.reading(query:passage:maxLength:mode:)`).
     public func update(_ reading: PassageReading?) -> EngineUpdate {
-        .reading(pane, passage, query: query, reading)
+        .reading(pane, passage, query: query, maxLength: maxLength, mode: mode, reading)
     }
 }

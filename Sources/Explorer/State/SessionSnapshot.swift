@@ -1,3 +1,4 @@
+import Inference
 import PassageSources
 
 /// The part of the explorer that survives a quit: saved as JSON in the session file, given back by
@@ -5,16 +6,27 @@ import PassageSources
 public struct SessionSnapshot: Codable, Sendable, Hashable {
     public static let currentVersion = 1
 
-    /// A pane as saved: its scorer, token limit and score mode.
+    /// A pane as saved: its scorer, token limit, reading mode and score mode.
     public struct PaneSnapshot: Codable, Sendable, Hashable {
         public var scorer: String
         public var maxLength: Int?
+        /// Missing in sessions saved before windows existed: those panes truncate.
+        public var readingMode: ReadingMode
         public var scoreMode: ScoreMode
 
-        public init(scorer: String, maxLength: Int? = nil, scoreMode: ScoreMode = .raw) {
+        public init(scorer: String, maxLength: Int? = nil, readingMode: ReadingMode = .truncate, scoreMode: ScoreMode = .raw) {
             self.scorer = scorer
             self.maxLength = maxLength
+            self.readingMode = readingMode
             self.scoreMode = scoreMode
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            scorer = try container.decode(String.self, forKey: .scorer)
+            maxLength = try container.decodeIfPresent(Int.self, forKey: .maxLength)
+            readingMode = try container.decodeIfPresent(ReadingMode.self, forKey: .readingMode) ?? .truncate
+            scoreMode = try container.decode(ScoreMode.self, forKey: .scoreMode)
         }
     }
 
@@ -46,7 +58,9 @@ public struct SessionSnapshot: Codable, Sendable, Hashable {
     public init(_ state: ExplorerState) {
         self.init(query: state.query.text, history: state.history.entries, title: state.title,
                   passages: state.passages.map(\.record),
-                  panes: state.panes.map { PaneSnapshot(scorer: $0.scorerName, maxLength: $0.maxLength, scoreMode: $0.scoreMode) },
+                  panes: state.panes.map {
+                      PaneSnapshot(scorer: $0.scorerName, maxLength: $0.maxLength, readingMode: $0.readingMode, scoreMode: $0.scoreMode)
+                  },
                   theme: state.themeName, sortOrder: state.sortOrder, baseline: state.baseline)
     }
 
@@ -73,6 +87,7 @@ extension ExplorerState {
                   themeNames: themeNames, presentation: presentation, width: width, height: height)
         for (index, saved) in zip(panes.indices, snapshot.panes) {
             panes[index].maxLength = saved.maxLength
+            panes[index].readingMode = saved.readingMode
             panes[index].scoreMode = saved.scoreMode
         }
         sortOrder = snapshot.sortOrder

@@ -1,7 +1,8 @@
 import Inference
 
 /// The detail view (Enter): the whole passage with the part the focused pane's model never read
-/// dimmed after a ✂, its WordPiece tokens (`[UNK]` marked), and its score and rank in every pane.
+/// dimmed after a ✂ (or, read in windows, the window that won highlighted), its WordPiece tokens
+/// (`[UNK]` marked), every window's score, and its score and rank in every pane.
 enum DetailView {
     static func draw(_ state: ExplorerState, detail: DetailState, in rect: Rect, on grid: inout CellGrid) {
         grid.fill(rect, style: CellStyle())
@@ -34,17 +35,28 @@ enum DetailView {
         }
         let pane = state.panes.indices.contains(state.focusedPane) ? state.panes[state.focusedPane] : nil
         let reading = state.detailReading.flatMap { found -> DetailReading? in
-            found.pane == pane?.id && found.passage == passage.id && found.query == state.scoringQuery ? found : nil
+            guard let pane, found.answers(pane: pane, passage: passage.id, query: state.scoringQuery) else { return nil }
+            return found
         }
         var result: [StyledText] = [title(state, passage: passage), StyledText()]
-        let keptEnd = cutOffset(reading: reading?.reading, score: pane?.scores[passage.id])
-        result += passageText(passage.text, keptEnd: keptEnd, terms: QueryTerms(state.query.text)).wrapped(width: width)
+        let score = pane?.scores[passage.id]
+        let keptEnd = cutOffset(reading: reading?.reading, score: score)
+        let bestWindow = score?.bestWindow.flatMap { score?.windows.indices.contains($0) == true ? score?.windows[$0].window : nil }
+        result += passageText(passage.text, keptEnd: keptEnd, window: bestWindow?.span, terms: QueryTerms(state.query.text))
+            .wrapped(width: width)
         result.append(StyledText())
-        result += tokenLines(state: state, pane: pane, reading: reading, width: width)
+        result += tokenLines(state: state, pane: pane, reading: reading, window: bestWindow?.tokens, width: width)
         result.append(StyledText())
+        if let pane, let score, score.bestWindow != nil {
+            result += windowLines(state, pane: pane, score: score)
+            result.append(StyledText())
+        }
         result += scoreLines(state, passage: passage.id)
         return result
     }
+
+    /// The style of text inside the window that won: the selection's colours, so it stands out in every theme.
+    private static let windowStyle = CellStyle(.selectionText, on: .selection)
 
     private static func title(_ state: ExplorerState, passage: ExplorerPassage) -> StyledText {
         let position = (state.passageIndex[passage.id] ?? 0) + 1
@@ -63,11 +75,11 @@ enum DetailView {
         return nil
     }
 
-    /// The passage with query terms marked and, after the cut, a ✂ and the unread rest dimmed.
-    private static func passageText(_ text: String, keptEnd: Int?, terms: QueryTerms) -> StyledText {
+    /// The passage with query terms marked, the characters of `window` (the window that won)
+    /// highlighted and, after the cut, a ✂ and the unread rest dimmed.
+    private static func passageText(_ text: String, keptEnd: Int?, window: Range<Int>?, terms: QueryTerms) -> StyledText {
         let characters = Array(text)
         let marks = terms.matches(in: characters)
-        let base = CellStyle()
         let cutStyle = CellStyle(.cutText, on: .background, .dim)
         var result = StyledText()
         var scalarOffset = 0
@@ -77,6 +89,7 @@ enum DetailView {
                 cut = true
                 result.append("✂", CellStyle(.truncation, on: .background, .bold))
             }
+            let base = window?.contains(scalarOffset) == true ? windowStyle : CellStyle()
             let style = cut ? cutStyle : (marked ? base.with(.match, .bold) : base)
             result.characters.append(StyledCharacter(character: character, style: style))
             scalarOffset += character.unicodeScalars.count
@@ -84,7 +97,9 @@ enum DetailView {
         return result
     }
 
-    private static func tokenLines(state: ExplorerState, pane: Pane?, reading: DetailReading?, width: Int) -> [StyledText] {
+    /// The tokens, with those the model never read dimmed after a ✂ and those of `window` (the window that won) highlighted.
+    private static func tokenLines(state: ExplorerState, pane: Pane?, reading: DetailReading?, window: Range<Int>?,
+                                   width: Int) -> [StyledText] {
         let heading = CellStyle(.header, on: .background, .bold)
         guard let pane else { return [] }
         var header = StyledText("Tokens", heading)
@@ -99,7 +114,13 @@ enum DetailView {
         }
         let total = tokens.tokens.count
         let kept = min(tokens.keptCount, total)
-        header.append(name + " reads \(kept) of \(total)", CellStyle(.dim))
+        if !tokens.windows.isEmpty, case .windows(let length, let stride) = pane.effectiveReadingMode {
+            let count = tokens.windows.count
+            header.append(name + " reads all \(total) in \(count) window\(count == 1 ? "" : "s") of up to \(length), \(stride) apart",
+                          CellStyle(.dim))
+        } else {
+            header.append(name + " reads \(kept) of \(total)", CellStyle(.dim))
+        }
         if kept < total {
             header.append(" · ✂ \(total - kept) cut at character \(tokens.keptEnd)", CellStyle(.truncation))
         }
@@ -114,12 +135,34 @@ enum DetailView {
             } else if token.piece == "[UNK]" {
                 style = CellStyle(.unknownToken, on: .background, .bold)
             } else {
-                style = CellStyle()
+                style = window?.contains(index) == true ? windowStyle : CellStyle()
             }
             text.append(token.piece, style)
-            text.append(" ", CellStyle())
+            text.append(" ", window?.contains(index + 1) == true && window?.contains(index) == true ? windowStyle : CellStyle())
         }
         return header.wrapped(width: width) + text.wrapped(width: width)
+    }
+
+    /// Every window the focused pane read, in passage order: its characters, tokens and score, the best marked.
+    private static func windowLines(_ state: ExplorerState, pane: Pane, score: PairScore) -> [StyledText] {
+        let heading = CellStyle(.header, on: .background, .bold)
+        var lines = [StyledText("Windows", heading)]
+        lines[0].append(" · \(state.focusedPane + 1) \(pane.displayName) · best \(score.windowLabel ?? "w1/1")", CellStyle(.dim))
+        let number = score.windows.count
+        let spans = score.windows.map { "characters \($0.window.span.lowerBound)–\($0.window.span.upperBound)" }
+        let spanWidth = spans.map(DisplayWidth.of).max() ?? 0
+        for (index, (window, span)) in zip(score.windows, spans).enumerated() {
+            let best = index == score.bestWindow
+            let style = best ? CellStyle(.accent, on: .background, .bold) : CellStyle()
+            var line = StyledText(DisplayWidth.padLeft("w\(index + 1)", 2 + String(number).count), style)
+            line.append("  " + DisplayWidth.padRight(span, spanWidth), best ? style : CellStyle(.dim))
+            line.append("  " + DisplayWidth.padLeft("\(window.window.tokens.count) tokens", 10), best ? style : CellStyle(.dim))
+            let value = ScoreFormat.score(PairScore(score: window.score, probability: window.probability), mode: pane.scoreMode)
+            line.append("  " + DisplayWidth.padLeft(value, 7), best ? style : CellStyle(.score))
+            if best { line.append("  ◀ best", style) }
+            lines.append(line)
+        }
+        return lines
     }
 
     private static func scoreLines(_ state: ExplorerState, passage: PassageID) -> [StyledText] {
@@ -134,6 +177,7 @@ enum DetailView {
                 line.append("  " + DisplayWidth.padLeft(ScoreFormat.score(score, mode: pane.scoreMode), 7), CellStyle(.score))
                 line.append(" " + DisplayWidth.padRight(ScoreFormat.label(for: pane), labelWidth), CellStyle(.dim))
                 line.append("  rank \(ranking.ranks[passage] ?? 0) of \(ranking.scoredCount)", CellStyle())
+                if let window = score.windowLabel { line.append("  " + window, CellStyle(.accent)) }
                 if let truncation = score.truncation, truncation.isTruncated {
                     line.append("  ✂ \(truncation.passageTokensCut + truncation.queryTokensCut) cut", CellStyle(.truncation))
                 }

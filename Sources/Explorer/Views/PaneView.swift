@@ -1,8 +1,8 @@
 import Inference
 import Tokenization
 
-/// One pane: a header (model, score mode, progress, agreement with pane 1, label measures) over
-/// the ranked rows.
+/// One pane: a header (model, score mode, reading mode, progress, agreement with pane 1, label
+/// measures) over the ranked rows.
 enum PaneView {
     static let spinner: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
@@ -31,6 +31,9 @@ enum PaneView {
         guard header.height > 1 else { return }
         var line = StyledText(" " + ScoreFormat.label(for: pane), base.with(.score))
         if let maxLength = pane.maxLength { line.append(" ≤\(maxLength)", base.with(.truncation)) }
+        if case .windows(let length, let stride) = pane.effectiveReadingMode {
+            line.append(" windows \(length)/\(stride)", base.with(.accent))
+        }
         if let note = pane.info?.note { line.append(" · " + note, base) }
         if let error = pane.error {
             line.append("  ✗ " + error, base.with(.error))
@@ -116,8 +119,7 @@ enum PaneView {
         let textStart = grid.draw(prefix, column: x, row: y, limit: end)
 
         var textLimit = end - 1
-        if let truncation = score?.truncation, truncation.isTruncated {
-            let indicator = truncationIndicator(truncation, showsBar: columns.showsBar, base: base)
+        if let indicator = readingIndicator(score, showsBar: columns.showsBar, base: base, selected: selected) {
             let indicatorStart = end - indicator.width - 1
             if indicatorStart > textStart + 4 {
                 grid.draw(indicator, column: indicatorStart, row: y, limit: end)
@@ -127,6 +129,15 @@ enum PaneView {
         let shown = PassageText.visiblePrefix(PassageText.firstLine(passage.text), width: textLimit - textStart, extra: terms.longest)
         let line = highlighted(shown, terms: terms, base: base)
         grid.draw(line, column: textStart, row: y, limit: textLimit)
+    }
+
+    /// Where the model read: `w3/5` (the window that won) for a passage read in windows, `✂ 137` for a cut one.
+    private static func readingIndicator(_ score: PairScore?, showsBar: Bool, base: CellStyle, selected: Bool) -> StyledText? {
+        if let label = score?.windowLabel { return StyledText(label, selected ? base : base.with(.accent)) }
+        if let truncation = score?.truncation, truncation.isTruncated {
+            return truncationIndicator(truncation, showsBar: showsBar, base: base)
+        }
+        return nil
     }
 
     /// `✂ 137` and, when there is room, a three-cell bar of the fraction of the passage kept.

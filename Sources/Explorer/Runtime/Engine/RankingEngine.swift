@@ -134,7 +134,7 @@ public actor RankingEngine {
     private nonisolated func run(_ job: RankJob, requests: [ScoreRequest], after previous: Task<Void, Never>?) async {
         var pending: [PendingPane] = []
         for request in requests {
-            let key = ScoreCache.Key(scorer: request.scorerName, maxLength: request.maxLength, query: request.query)
+            let key = ScoreCache.Key(scorer: request.scorerName, maxLength: request.maxLength, mode: request.mode, query: request.query)
             let waiting = PendingPane(pane: request.pane, key: key, missing: Array(zip(request.passageIDs, request.passages)),
                                       cachedCount: 0, total: request.passages.count)
             if let rest = await takeCached(job, waiting) { pending.append(rest) }
@@ -209,7 +209,7 @@ public actor RankingEngine {
         }
         do {
             let scores = try await scorer.score(query: pane.key.query, passages: pane.missing.map(\.text),
-                                                maxLength: pane.key.maxLength, onBatch: onBatch)
+                                                maxLength: pane.key.maxLength, mode: pane.key.mode, onBatch: onBatch)
             let all = Array(zip(scores.indices, scores))
             await store(all, of: pane)
             let unreported = reported.missing(from: all)
