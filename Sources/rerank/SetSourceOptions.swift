@@ -59,13 +59,16 @@ struct SetSourceOptions: ParsableArguments {
         guard namesASet else { throw ValidationError(Self.usage) }
     }
 
-    /// The set `rerank explore` opens, or nil when these options name none (then its FILES are
-    /// opened as passages, a judged-set folder among them with its query browser). A BEIR folder
-    /// given as the one FILE stands for `--beir` and takes the run from `--run`.
+    /// The set `rerank explore` opens, or nil when neither these options nor its FILES name one
+    /// (then the FILES are passages). The one FILE may be the set: a judged-set folder stands for
+    /// `--eval`, a BEIR folder for `--beir` with the run from `--run`.
     func explorerSource(files: [String]) throws -> JudgedSetSource? {
-        if let run, beir == nil, eval == nil, files.count == 1, RunSetFiles.isBEIRFolder(URL(fileURLWithPath: files[0])),
-           [queries, corpus, qrels].allSatisfy({ $0 == nil }) {
-            return .run(.beir(folder: URL(fileURLWithPath: files[0]), run: URL(fileURLWithPath: run), split: split))
+        if files.count == 1 {
+            let folder = URL(fileURLWithPath: files[0])
+            if let run, beir == nil, eval == nil, [queries, corpus, qrels].allSatisfy({ $0 == nil }), RunSetFiles.isBEIRFolder(folder) {
+                return .run(.beir(folder: folder, run: URL(fileURLWithPath: run), split: split))
+            }
+            if !namesASet, JudgedSetFolder.isJudgedSet(folder) { return .folder(folder) }
         }
         guard namesASet else { return nil }
         guard files.isEmpty else {
