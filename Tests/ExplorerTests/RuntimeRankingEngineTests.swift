@@ -411,6 +411,33 @@ struct RuntimeRankingEngineTests {
         #expect(calls[2].query == "set query" && calls[2].passages == passages.suffix(6).map(\.text), "only what was not scored before")
     }
 
+    @Test func aQueryChangeStopsTheSetItemWhichWaitsForThePanesToBeQuiet() async throws {
+        let log = CallLog()
+        let waiting = Signal(), release = Signal()
+        var scorer = FakeScorer(name: "a", log: log)
+        scorer.holdBefore = { _, batch in
+            guard batch == 1, log.all.count == 1 else { return }
+            waiting.open()
+            await release.wait()
+        }
+        let engine = RankingEngine { [scorer] _, _ in scorer }
+        var iterator = engine.events.makeAsyncIterator()
+        await engine.scoreSet([SetScoreItem(set: 1, query: 0, scorer: ScorerKey(scorer: "a"), queryText: "q",
+                                            passages: passages.map(\.text))])
+        await waiting.wait()
+        let typed = ContinuousClock.now
+        await engine.cancel()   // what a keystroke does before the debounced request
+        release.open()
+        let results = setResults(await collectSet(&iterator, count: 1))
+
+        #expect(typed.duration(to: .now) >= RankingEngine.setWorkPause)
+        #expect(results.first?.scores == passages.map { FakeScorer.score($0.text, maxLength: nil) })
+        let calls = log.all
+        try #require(calls.count == 2)
+        #expect(calls[0].outcome == .cancelled && calls[0].batchesReported == 2)
+        #expect(calls[1].passages == passages.suffix(6).map(\.text) && calls[1].outcome == .completed)
+    }
+
     @Test func aScorerThatFailsIsReportedOnceAndItsOtherItemsSkipped() async throws {
         let log = CallLog()
         let engine = RankingEngine { name, _ in

@@ -2,13 +2,17 @@ import Inference
 
 /// Scoring a judged set in the background for the query browser, in the engine's spare time.
 extension RankingEngine {
+    /// How long set work waits after the panes' last request, cancel or finish: while someone
+    /// types, the next request finds the cores free.
+    public static let setWorkPause = Duration.milliseconds(400)
+
     /// Scores each item (one query of a judged set with one scorer) in the order given, replacing
     /// the set work given before, and reports `.setScored` or `.setFailed` for each; after a
     /// scorer fails, its other items are skipped.
     ///
-    /// Ranking requests come first: set work waits while one is under way, and the item being
-    /// scored when one arrives stops between batches (what it scored stays cached) and resumes
-    /// after it. Every item's scores are cached, so opening a scored query in the panes shows its
+    /// Ranking requests come first: set work waits while one is under way (and `setWorkPause`
+    /// after the panes' last activity), and the item being scored when one arrives, or when the
+    /// query changes, stops between batches (what it scored stays cached) and resumes after it. Every item's scores are cached, so opening a scored query in the panes shows its
     /// rankings at once, and an item the panes have already ranked costs nothing.
     public func scoreSet(_ items: [SetScoreItem]) {
         setLoop?.cancel()
@@ -37,11 +41,23 @@ extension RankingEngine {
         }
     }
 
-    /// Returns once no ranking request is under way.
+    /// Returns once no ranking request is under way and the panes have been quiet for
+    /// `setWorkPause` (or when the set work is cancelled).
     private func waitWhileRanking() async {
-        while rankingBusy, let running = current {
-            await running.value
+        while !Task.isCancelled {
+            if rankingBusy, let running = current {
+                await running.value
+            } else if let quietFrom = quietFrom, quietFrom > .now {
+                try? await Task.sleep(until: quietFrom, clock: .continuous)
+            } else {
+                return
+            }
         }
+    }
+
+    /// When set work may go on after the panes' last activity; nil when they have been idle.
+    private var quietFrom: ContinuousClock.Instant? {
+        lastPaneActivity.map { $0 + Self.setWorkPause }
     }
 
     private nonisolated func score(_ item: SetScoreItem) async -> SetOutcome {
@@ -81,9 +97,10 @@ extension RankingEngine {
         }
     }
 
-    /// Starts scoring an item unless a request is under way (then nil: wait and try again).
+    /// Starts scoring an item unless a request is under way or the panes were active a moment ago
+    /// (then nil: wait and try again).
     private func startItem(_ body: @escaping @Sendable () async throws -> [PairScore]) -> Task<[PairScore], any Error>? {
-        guard !rankingBusy else { return nil }
+        guard !rankingBusy, (quietFrom ?? .now) <= .now else { return nil }
         let work = Task.detached(priority: .utility, operation: body)
         setItemWork = work
         return work

@@ -33,6 +33,9 @@ public actor RankingEngine {
     var current: Task<Void, Never>?
     /// True from a request until its work has ended (finished, or stopped after a cancel).
     var rankingBusy = false
+    /// When the panes last asked for work, cancelled it, or saw it end: set work waits for a quiet
+    /// moment after it (see `setWorkPause`), so it never takes the cores between keystrokes.
+    var lastPaneActivity: ContinuousClock.Instant?
     /// The set work's loop, and the item it is scoring (see RankingEngine+Set.swift).
     var setLoop: Task<Void, Never>?
     var setItemWork: Task<[PairScore], any Error>?
@@ -56,6 +59,7 @@ public actor RankingEngine {
         let interrupted = setItemWork
         interrupted?.cancel()
         rankingBusy = true
+        lastPaneActivity = .now
         let job = RankJob(generation: generation, started: .now)
         current = Task.detached(priority: .userInitiated) { [self] in
             await self.run(job, requests: requests, after: previous, interrupting: interrupted)
@@ -66,12 +70,15 @@ public actor RankingEngine {
     /// The work of a request has ended; set work may go on unless a newer request is under way.
     private func rankingEnded(_ generation: Int) {
         if gate.isCurrent(generation) { rankingBusy = false }
+        lastPaneActivity = .now
     }
 
     /// Stops the current request's work between batches (the next request waits for it to stop,
-    /// so two requests never share the cores).
+    /// so two requests never share the cores), and the set work's item, which waits for quiet.
     public func cancel() {
         current?.cancel()
+        setItemWork?.cancel()
+        lastPaneActivity = .now
     }
 
     /// Stops all work and ends `events`.
