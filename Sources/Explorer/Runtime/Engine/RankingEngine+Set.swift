@@ -12,8 +12,9 @@ extension RankingEngine {
     ///
     /// Ranking requests come first: set work waits while one is under way (and `setWorkPause`
     /// after the panes' last activity), and the item being scored when one arrives, or when the
-    /// query changes, stops between batches (what it scored stays cached) and resumes after it. Every item's scores are cached, so opening a scored query in the panes shows its
-    /// rankings at once, and an item the panes have already ranked costs nothing.
+    /// query changes, stops between batches (what it scored stays cached) and resumes after it.
+    /// Every item's scores are cached, so opening a scored query in the panes shows its rankings
+    /// at once, and an item the panes have already ranked costs nothing.
     public func scoreSet(_ items: [SetScoreItem]) {
         setLoop?.cancel()
         setItemWork?.cancel()
