@@ -39,7 +39,7 @@ public struct JudgedQuery: Sendable, Hashable {
 }
 
 /// A judged reranking set (TREC DL style): queries, their first-stage candidates, and qrels.
-public struct JudgedSet: Sendable {
+public struct JudgedSet: Sendable, Hashable {
     /// Name shown in reports: the folder name when loaded from disk.
     public var name: String
     /// Queries in the order of `queries.tsv`.

@@ -34,20 +34,18 @@ public struct JudgedSetFolder: Sendable {
     /// The queries to choose from, in file order.
     public var queries: [JudgedQuery] { judgedSet.queries }
 
-    /// The candidates of one query (the first query when `queryID` is nil), titled
-    /// `folder · query id`, with the query text as the collection's only query and grades as labels.
+    /// The candidates of one query (the first query with candidates when `queryID` is nil), as
+    /// `JudgedSet.passages(of:)` gives them: titled `folder · query id`, grades as labels.
     public func collection(forQuery queryID: String? = nil) throws(PassageSourceError) -> PassageCollection {
-        let picked: JudgedQuery
-        if let queryID {
-            guard let match = judgedSet.query(id: queryID) else { throw .unknownQuery(folder: url.relativePath, query: queryID) }
-            picked = match
-        } else {
-            guard let first = queries.first(where: { !$0.candidates.isEmpty }) else { throw .noPassages(file: url.relativePath) }
-            picked = first
+        guard let queryID else {
+            do {
+                return try judgedSet.firstQueryPassages()
+            } catch {
+                throw .noPassages(file: url.relativePath)
+            }
         }
+        guard let picked = judgedSet.query(id: queryID) else { throw .unknownQuery(folder: url.relativePath, query: queryID) }
         guard !picked.candidates.isEmpty else { throw .noPassages(file: url.relativePath) }
-        let passages = picked.candidates.map { PassageRecord(text: $0.text, label: picked.grades[$0.docid], id: $0.docid) }
-        return PassageCollection(title: "\(url.lastPathComponent) · \(picked.id)", queries: [picked.text],
-                                 passages: passages, warnings: judgedSet.warnings)
+        return judgedSet.passages(of: picked)
     }
 }

@@ -14,14 +14,16 @@ public enum PassageSources {
         PlainTextReader.paragraphs(in: text)
     }
 
-    /// Loads a passage file, or a judged-set folder (taking query `judgedQuery`, else the first).
-    /// `name` is how messages call the source (defaults to the path as given).
+    /// Loads a passage file, or a judged-set folder (taking query `judgedQuery`, else the first, with
+    /// the whole set attached as `judged`). `name` is how messages call the source (defaults to the
+    /// path as given). A BEIR folder needs its run, so it is refused with a message that says so.
     public static func load(
         contentsOf url: URL, name: String? = nil, judgedQuery: String? = nil
     ) throws(PassageSourceError) -> PassageCollection {
         if JudgedSetFolder.isJudgedSet(url) {
             return try JudgedSetFolder(url: url).collection(forQuery: judgedQuery)
         }
+        if RunSetFiles.isBEIRFolder(url) { throw .beirFolderWithoutRun(folder: name ?? url.relativePath) }
         let file = try PassageSourceError.reading(url, name: name)
         return try load(file, format: PassageFormat.forExtension(url.pathExtension))
     }

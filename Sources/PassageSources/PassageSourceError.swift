@@ -24,6 +24,8 @@ public enum PassageSourceError: Error, Sendable, Hashable, CustomStringConvertib
     case judgedSetUnreadable(folder: String, reason: String)
     /// A judged set's file (folder, run, qrels) is missing or malformed.
     case judgedSetFile(JudgedSetError)
+    /// A BEIR folder opened without the first-stage run whose candidates are to be reranked.
+    case beirFolderWithoutRun(folder: String)
     /// A file shares nothing with the others of a set (no query of the run, no document…).
     case noOverlap(file: String, detail: String)
     /// No sample with this name in the samples folder.
@@ -54,6 +56,9 @@ public enum PassageSourceError: Error, Sendable, Hashable, CustomStringConvertib
             return "\(folder): cannot open as a judged set (\(reason))"
         case .judgedSetFile(let error):
             return error.description
+        case .beirFolderWithoutRun(let folder):
+            return "\(folder): a BEIR folder has no candidates of its own; give a first-stage run to rerank: "
+                + "rerank explore \(folder) --run FILE"
         case .noOverlap(let file, let detail):
             return "\(file): \(detail)"
         case .unknownSample(let name, let available):

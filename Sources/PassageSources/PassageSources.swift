@@ -1,4 +1,5 @@
 // The values every passage source produces: a file, a paste, standard input, a sample or a judged set.
+import Evaluation
 import Foundation
 
 /// One passage as loaded from a file, a paste or standard input.
@@ -25,11 +26,27 @@ public struct PassageCollection: Sendable, Hashable {
     public var passages: [PassageRecord]
     /// Non-fatal problems, each naming file and line (e.g. invalid UTF-8 replaced).
     public var warnings: [String]
+    /// The judged set the passages come from, when the source is one (see `JudgedSet.passages(of:)`).
+    public var judged: JudgedOrigin?
 
-    public init(title: String, queries: [String] = [], passages: [PassageRecord], warnings: [String] = []) {
+    public init(title: String, queries: [String] = [], passages: [PassageRecord], warnings: [String] = [],
+                judged: JudgedOrigin? = nil) {
         self.title = title
         self.queries = queries
         self.passages = passages
         self.warnings = warnings
+        self.judged = judged
+    }
+}
+
+/// Where a collection of a judged set's candidates comes from: the whole set (the explorer lists its
+/// queries) and the query whose candidates the passages are.
+public struct JudgedOrigin: Sendable, Hashable {
+    public var set: JudgedSet
+    public var queryID: String
+
+    public init(set: JudgedSet, queryID: String) {
+        self.set = set
+        self.queryID = queryID
     }
 }

@@ -22,6 +22,11 @@ public struct RunSetFiles: Sendable, Hashable {
         self.name = name ?? run.deletingPathExtension().lastPathComponent
     }
 
+    /// True when `url` is a folder holding BEIR's `corpus.jsonl` and `queries.jsonl`.
+    public static func isBEIRFolder(_ url: URL) -> Bool {
+        ["corpus.jsonl", "queries.jsonl"].allSatisfy { FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path) }
+    }
+
     /// A BEIR folder (`corpus.jsonl`, `queries.jsonl`, `qrels/SPLIT.tsv`) with a run to rerank;
     /// the set is named `folder · split`.
     public static func beir(folder: URL, run: URL, split: String = "test") -> RunSetFiles {

@@ -42,6 +42,7 @@ struct Compare: AsyncParsableCommand {
     var svg: String?
 
     func validate() throws {
+        try source.requireASet()
         guard (ndcgAt + mrrAt).allSatisfy({ $0 >= 1 }) else { throw ValidationError("cut-offs must be at least 1") }
         guard permutations >= 1 else { throw ValidationError("--permutations must be at least 1") }
     }

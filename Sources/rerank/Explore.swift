@@ -16,10 +16,17 @@ struct Explore: AsyncParsableCommand {
             default one opens with its query typed). Without --model the panes are the best cross-encoder \
             found, the bi-encoder and BM25. The session is saved as it changes to \
             $XDG_STATE_HOME/rerank/session.json; --resume brings it back. Press ? inside for the keys.
+
+            A judged set (a judged-set folder, a BEIR folder with --run, or --run with --queries, \
+            --corpus and --qrels, as rerank compare takes them) opens on its query browser: every query \
+            with each pane's NDCG@10 and the difference from pane 1, scored in the background; Enter opens \
+            a query's candidates in the panes, b returns to the list.
             """)
 
-    @Argument(help: "Passage files or judged-set folders to open.")
+    @Argument(help: "Passage files, judged-set folders, or a BEIR folder (with --run) to open.")
     var files: [String] = []
+
+    @OptionGroup(title: "Judged set (instead of FILES)") var set: SetSourceOptions
 
     @Option(name: .shortAndLong, help: "A scorer for a pane (repeat for up to four panes): a model name, a folder, or bm25.")
     var model: [String] = []

@@ -33,7 +33,7 @@ struct ExploreOpening {
         return ExplorerState(passages: collection.passages, query: command.query ?? collection.queries.first ?? "",
                              scorers: scorers, title: collection.title, themeName: command.theme ?? Theme.defaultName,
                              themeNames: themes.names, presentation: command.present,
-                             readingMode: try command.windowOptions.mode)
+                             readingMode: try command.windowOptions.mode, judged: collection.judged)
     }
 
     /// The saved session, or nil (with a notice) when there is none or it was set aside.
@@ -67,8 +67,17 @@ struct ExploreOpening {
         return ExplorerState(snapshot: snapshot, themeNames: themes.names, presentation: command.present)
     }
 
-    /// Passages from the files, else standard input when it is not a terminal, else a sample.
+    /// Passages from a judged set named by the set options, else from the files, else standard
+    /// input when it is not a terminal, else a sample.
     private mutating func passages() throws -> PassageCollection {
+        if let source = try command.set.explorerSource(files: command.files) {
+            passagesGiven = true
+            let loaded = try command.set.load(source)
+            let collection = try loaded.set.firstQueryPassages()
+            notices += collection.warnings
+            if let positives = loaded.positives { notices.append(positives.summary) }
+            return collection
+        }
         if !command.files.isEmpty {
             passagesGiven = true
             return try fileCollection()

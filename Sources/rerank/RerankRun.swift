@@ -24,6 +24,10 @@ struct RerankRun: AsyncParsableCommand {
     @Option(help: "The run's tag, the sixth column (default: the model's name, white space replaced).")
     var tag: String?
 
+    func validate() throws {
+        try source.requireASet()
+    }
+
     func run() async throws {
         let set = try source.load(needsJudgments: false).set
         let model = modelOptions.model

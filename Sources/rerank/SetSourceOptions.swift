@@ -5,6 +5,8 @@ import PassageSources
 
 /// Where the judged set comes from: a judged-set folder, a TREC run with its queries, corpus and
 /// qrels, or a BEIR folder with a run; and how much of each query's candidate list is reranked.
+/// Commands that need a set call `requireASet()` in their `validate()`; `rerank explore` takes it
+/// when given (`explorerSource(files:)`).
 struct SetSourceOptions: ParsableArguments {
     @Option(help: "A judged set folder (queries.tsv, candidates.tsv, passages.tsv, qrels.tsv).")
     var eval: String?
@@ -41,10 +43,38 @@ struct SetSourceOptions: ParsableArguments {
             guard run == nil, beir == nil, !runFiles else { throw ValidationError(Self.usage) }
         } else if beir != nil {
             guard run != nil, !runFiles else { throw ValidationError(Self.usage) }
-        } else {
+        } else if runFiles {
             guard run != nil, queries != nil, corpus != nil else { throw ValidationError(Self.usage) }
         }
         guard topK >= 1 else { throw ValidationError("--top-k must be at least 1") }
+    }
+
+    /// True when the options name a set, or a file of one.
+    var namesASet: Bool {
+        [eval, run, queries, corpus, qrels, beir].contains { $0 != nil }
+    }
+
+    /// Refuses options that name no set, for the commands that need one.
+    func requireASet() throws {
+        guard namesASet else { throw ValidationError(Self.usage) }
+    }
+
+    /// The set `rerank explore` opens, or nil when neither these options nor its FILES name one
+    /// (then the FILES are passages). The one FILE may be the set: a judged-set folder stands for
+    /// `--eval`, a BEIR folder for `--beir` with the run from `--run`.
+    func explorerSource(files: [String]) throws -> JudgedSetSource? {
+        if files.count == 1 {
+            let folder = URL(fileURLWithPath: files[0])
+            if let run, beir == nil, eval == nil, [queries, corpus, qrels].allSatisfy({ $0 == nil }), RunSetFiles.isBEIRFolder(folder) {
+                return .run(.beir(folder: folder, run: URL(fileURLWithPath: run), split: split))
+            }
+            if !namesASet, JudgedSetFolder.isJudgedSet(folder) { return .folder(folder) }
+        }
+        guard namesASet else { return nil }
+        guard files.isEmpty else {
+            throw ValidationError("give passage FILES or a judged set (\(Self.usage)), not both")
+        }
+        return try source(needsJudgments: false)
     }
 
     private static let usage = "give the set as --eval DIR, or --run FILE --queries FILE --corpus FILE --qrels FILE, "
@@ -64,15 +94,22 @@ struct SetSourceOptions: ParsableArguments {
 
     /// Loads the set with a progress bar for the corpus pass, and prints its warnings on standard error.
     func load(needsJudgments: Bool) throws -> LoadedJudgedSet {
+        let loaded = try load(try source(needsJudgments: needsJudgments))
+        loaded.set.warnings.forEach(StandardError.print)
+        return loaded
+    }
+
+    /// Loads `source` with these options' top-k and positives, with a progress bar for the corpus
+    /// pass; the warnings stay in the set.
+    func load(_ source: JudgedSetSource) throws -> LoadedJudgedSet {
         let bar = ProgressBar(label: "reading corpus", unit: "MB")
         var barShown = false
-        let loaded = try source(needsJudgments: needsJudgments).load(topK: topK, rerankPositives: rerankPositives) { read, total in
+        let loaded = try source.load(topK: topK, rerankPositives: rerankPositives) { read, total in
             barShown = true
             let megabytes = max((total + 999_999) / 1_000_000, 1)
             bar.update(read >= total ? megabytes : read / 1_000_000, of: megabytes)
         }
         if barShown { bar.finish() }
-        loaded.set.warnings.forEach(StandardError.print)
         return loaded
     }
 }

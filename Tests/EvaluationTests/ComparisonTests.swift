@@ -80,6 +80,19 @@ struct ComparisonTests {
         #expect(QueryOrder.byQuery.sorted(rows).map(\.queryID) == ["q2", "q9", "q10"])
     }
 
+    @Test("Values not known yet (NaN) sort after every number, in their own order")
+    func orderingWithUnknownValues() {
+        let rows = [
+            QueryComparison(queryID: "q1", queryText: "", values: [[0.5], [.nan]]),
+            QueryComparison(queryID: "q2", queryText: "", values: [[0.2], [0.1]]),
+            QueryComparison(queryID: "q3", queryText: "", values: [[.nan], [0.9]]),
+            QueryComparison(queryID: "q4", queryText: "", values: [[0.1], [0.9]]),
+        ]
+        #expect(QueryOrder.byDifference(system: 1, measure: 0).sorted(rows).map(\.queryID) == ["q4", "q2", "q1", "q3"])
+        #expect(QueryOrder.byValue(system: 1, measure: 0).sorted(rows).map(\.queryID) == ["q3", "q4", "q2", "q1"])
+        #expect(QueryOrder.byValue(system: 0, measure: 0).sorted(rows).map(\.queryID) == ["q1", "q2", "q4", "q3"])
+    }
+
     @Test("The SVG chart is well-formed XML with one bar per query and panel, coloured by sign")
     func chart() throws {
         let comparison = SetComparison(set: Self.set, systems: ["first", "better", "partial"], runs: Self.runs)

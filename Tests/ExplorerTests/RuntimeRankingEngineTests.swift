@@ -131,9 +131,31 @@ private func collect(_ iterator: inout AsyncStream<EngineEvent>.Iterator, genera
     return events
 }
 
+/// Reads events until `count` results or failures of set work have arrived.
+private func collectSet(_ iterator: inout AsyncStream<EngineEvent>.Iterator, count: Int) async -> [EngineEvent] {
+    var events: [EngineEvent] = []
+    var done = 0
+    while done < count, let event = await iterator.next() {
+        events.append(event)
+        switch event {
+        case .setScored, .setFailed: done += 1
+        default: break
+        }
+    }
+    return events
+}
+
+/// The set results among `events`: `query scorer` and the scores.
+private func setResults(_ events: [EngineEvent]) -> [(item: String, scores: [Double])] {
+    events.compactMap { event in
+        guard case .setScored(_, let query, let scorer, let scores) = event else { return nil }
+        return ("\(query) \(scorer.scorer)", scores)
+    }
+}
+
 private func generation(of event: EngineEvent) -> Int? {
     switch event {
-    case .loaded, .downloading: return nil
+    case .loaded, .downloading, .setScored, .setFailed: return nil
     case .partial(let generation, _, _, _, _), .finished(let generation, _, _), .failed(let generation, _, _): return generation
     }
 }
@@ -231,6 +253,7 @@ struct RuntimeRankingEngineTests {
             case .finished(_, let pane, let seconds): trail.append((pane.rawValue, "finished")); #expect(seconds >= 0)
             case .failed(_, let pane, let message): trail.append((pane.rawValue, "failed \(message)"))
             case .downloading(let scorer, _): Issue.record("\(scorer) should not download")
+            case .setScored, .setFailed: Issue.record("no set work was asked for")
             }
         }
         let batches = (1...5).map { "+2 \($0 * 2)/10" }
@@ -345,5 +368,109 @@ struct RuntimeRankingEngineTests {
         release.open()
         let rest = await collect(&iterator, generation: 1, finishedPanes: 1)
         #expect(scores(in: rest, generation: 1, pane: 0) == expectedScores(maxLength: nil))
+    }
+
+    // MARK: set work for the query browser
+
+    @Test func setWorkReportsEveryItemAndCachesItForThePanes() async throws {
+        let log = CallLog()
+        let engine = RankingEngine { name, _ in FakeScorer(name: name, log: log) }
+        var iterator = engine.events.makeAsyncIterator()
+        let texts = passages.map(\.text)
+        await engine.scoreSet([
+            SetScoreItem(set: 3, query: 0, scorer: ScorerKey(scorer: "a"), queryText: "first", passages: Array(texts.prefix(4))),
+            SetScoreItem(set: 3, query: 0, scorer: ScorerKey(scorer: "b", maxLength: 8), queryText: "first", passages: Array(texts.prefix(4))),
+            SetScoreItem(set: 3, query: 1, scorer: ScorerKey(scorer: "a"), queryText: "second", passages: texts),
+        ])
+        let results = setResults(await collectSet(&iterator, count: 3))
+        #expect(results.map(\.item) == ["0 a", "0 b", "1 a"])
+        #expect(results[1].scores == texts.prefix(4).map { FakeScorer.score($0, maxLength: 8) })
+        #expect(results[2].scores == texts.map { FakeScorer.score($0, maxLength: nil) })
+
+        // Opening the second query in a pane finds every score cached: nothing more is scored.
+        await engine.request(generation: 1, requests("second", passages, [(0, "a", nil)]))
+        let opened = await collect(&iterator, generation: 1, finishedPanes: 1)
+        #expect(log.all.count == 3)
+        #expect(scores(in: opened, generation: 1, pane: 0) == expectedScores(maxLength: nil))
+    }
+
+    @Test func aRankingRequestInterruptsTheSetItemWhichResumesAfterIt() async throws {
+        let log = CallLog()
+        let waiting = Signal(), release = Signal()
+        var scorer = FakeScorer(name: "a", log: log)
+        scorer.holdBefore = { query, batch in
+            guard query == "set query", batch == 1 else { return }
+            waiting.open()
+            await release.wait()
+        }
+        let engine = RankingEngine { [scorer] _, _ in scorer }
+        var iterator = engine.events.makeAsyncIterator()
+        await engine.scoreSet([SetScoreItem(set: 1, query: 0, scorer: ScorerKey(scorer: "a"), queryText: "set query",
+                                            passages: passages.map(\.text))])
+        await waiting.wait()
+        await engine.request(generation: 1, requests("typed query", passages, [(0, "a", nil)]))
+        release.open()
+        let events = await collectSet(&iterator, count: 1)
+
+        let finished = try #require(events.firstIndex { if case .finished(1, _, _) = $0 { true } else { false } })
+        let result = try #require(events.firstIndex { if case .setScored = $0 { true } else { false } })
+        #expect(finished < result, "the request finishes first: \(events)")
+        #expect(setResults(events).first?.scores == passages.map { FakeScorer.score($0.text, maxLength: nil) })
+        let calls = log.all
+        try #require(calls.count == 3)
+        #expect(calls[0].query == "set query" && calls[0].outcome == .cancelled && calls[0].batchesReported == 2)
+        #expect(calls[1].query == "typed query" && calls[1].outcome == .completed)
+        #expect(calls[2].query == "set query" && calls[2].passages == passages.suffix(6).map(\.text), "only what was not scored before")
+    }
+
+    @Test func aQueryChangeStopsTheSetItemWhichWaitsForThePanesToBeQuiet() async throws {
+        let log = CallLog()
+        let waiting = Signal(), release = Signal()
+        var scorer = FakeScorer(name: "a", log: log)
+        scorer.holdBefore = { _, batch in
+            guard batch == 1, log.all.count == 1 else { return }
+            waiting.open()
+            await release.wait()
+        }
+        let engine = RankingEngine { [scorer] _, _ in scorer }
+        var iterator = engine.events.makeAsyncIterator()
+        await engine.scoreSet([SetScoreItem(set: 1, query: 0, scorer: ScorerKey(scorer: "a"), queryText: "q",
+                                            passages: passages.map(\.text))])
+        await waiting.wait()
+        let typed = ContinuousClock.now
+        await engine.cancel()   // what a keystroke does before the debounced request
+        release.open()
+        let results = setResults(await collectSet(&iterator, count: 1))
+
+        #expect(typed.duration(to: .now) >= RankingEngine.setWorkPause)
+        #expect(results.first?.scores == passages.map { FakeScorer.score($0.text, maxLength: nil) })
+        let calls = log.all
+        try #require(calls.count == 2)
+        #expect(calls[0].outcome == .cancelled && calls[0].batchesReported == 2)
+        #expect(calls[1].passages == passages.suffix(6).map(\.text) && calls[1].outcome == .completed)
+    }
+
+    @Test func aScorerThatFailsIsReportedOnceAndItsOtherItemsSkipped() async throws {
+        let log = CallLog()
+        let engine = RankingEngine { name, _ in
+            guard name != "missing" else { throw UnknownModel(name: name) }
+            return FakeScorer(name: name, log: log)
+        }
+        var iterator = engine.events.makeAsyncIterator()
+        let texts = passages.map(\.text)
+        await engine.scoreSet([
+            SetScoreItem(set: 1, query: 0, scorer: ScorerKey(scorer: "missing"), queryText: "q", passages: texts),
+            SetScoreItem(set: 1, query: 0, scorer: ScorerKey(scorer: "a"), queryText: "q", passages: texts),
+            SetScoreItem(set: 1, query: 1, scorer: ScorerKey(scorer: "missing"), queryText: "r", passages: texts),
+            SetScoreItem(set: 1, query: 1, scorer: ScorerKey(scorer: "a"), queryText: "r", passages: texts),
+        ])
+        let events = await collectSet(&iterator, count: 3)
+        guard case .setFailed(1, ScorerKey(scorer: "missing"), let message) = events.first else {
+            Issue.record("expected the failure first: \(events)")
+            return
+        }
+        #expect(message == "no model named missing")
+        #expect(setResults(events).map(\.item) == ["0 a", "1 a"])
+        #expect(log.all.map(\.query) == ["q", "r"])
     }
 }

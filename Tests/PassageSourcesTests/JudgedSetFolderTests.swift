@@ -22,6 +22,14 @@ struct JudgedSetFolderTests {
         #expect(collection.queries == ["first query"])
         #expect(collection.passages.map(\.id) == ["d1", "d2"])
         #expect(collection.passages.map(\.label) == [3, nil])
+        // The whole set comes along, for the explorer's query browser.
+        #expect(collection.judged?.queryID == "q1")
+        #expect(collection.judged?.set.queries.map(\.id) == ["q1", "q2"])
+    }
+
+    @Test func aSetWithoutCandidatesHasNoPassagesToShow() {
+        let empty = JudgedSet(name: "empty", queries: [JudgedQuery(id: "q1", text: "a query", candidates: [], grades: [:])])
+        #expect(throws: PassageSourceError.noPassages(file: "empty")) { try empty.firstQueryPassages() }
     }
 
     @Test func picksAQueryById() throws {

@@ -16,15 +16,53 @@ struct ExploreCommandTests {
 
     @Test("without a terminal the explorer says so and fails")
     func needsATerminal() throws {
-        // setsid: a new session has no controlling terminal, so /dev/tty cannot be opened either.
+        let (status, message) = try exploreWithoutATerminal(["--model", "bm25"])
+        #expect(status != 0)
+        #expect(message.contains("the explorer needs a terminal"), "\(message)")
+    }
+
+    @Test("a BEIR folder opens with its run, is refused without one, and a judged set comes as FILES or options, not both")
+    func judgedSetOptions() throws {
+        try files.write("mini/corpus.jsonl", """
+            {"_id": "d1", "title": "Fleas", "text": "An adult flea lives for two or three months."}
+            {"_id": "d2", "title": "", "text": "Dogs scratch when fleas bite them."}
+
+            """)
+        try files.write("mini/queries.jsonl", "{\"_id\": \"q1\", \"text\": \"how long do fleas live\"}\n")
+        try files.write("mini/qrels/test.tsv", "query-id\tcorpus-id\tscore\nq1\td1\t2\n")
+        let run = try files.write("bm25.run", "q1 Q0 d2 1 2.0 bm25\nq1 Q0 d1 2 1.0 bm25\n")
+        let folder = files.directory.appendingPathComponent("mini").path
+
+        // With its run the set loads, and only the missing terminal stops the explorer.
+        let (status, opened) = try exploreWithoutATerminal([folder, "--run", run.path, "--model", "bm25"])
+        #expect(status != 0)
+        #expect(opened.contains("the explorer needs a terminal"), "\(opened)")
+
+        let withoutRun = try RerankBinary.run(["explore", folder, "--model", "bm25"], environment: environment)
+        #expect(withoutRun.status != 0)
+        #expect(withoutRun.standardError.contains("\(folder): a BEIR folder has no candidates of its own"), "\(withoutRun.standardError)")
+        #expect(withoutRun.standardError.contains("--run FILE"))
+
+        let both = try RerankBinary.run(["explore", "notes.txt", "--eval", folder], environment: environment)
+        #expect(both.status != 0)
+        #expect(both.standardError.contains("give passage FILES or a judged set"), "\(both.standardError)")
+
+        let incomplete = try RerankBinary.run(["explore", "--queries", "queries.jsonl"], environment: environment)
+        #expect(incomplete.status != 0)
+        #expect(incomplete.standardError.contains("--run FILE --queries FILE --corpus FILE"), "\(incomplete.standardError)")
+    }
+
+    /// Runs `rerank explore ARGUMENTS` in a session without a controlling terminal (setsid: /dev/tty
+    /// cannot be opened either); returns its exit status and standard error.
+    private func exploreWithoutATerminal(_ arguments: [String]) throws -> (status: Int32, standardError: String) {
         let setsid = URL(fileURLWithPath: "/usr/bin/setsid")
         try #require(FileManager.default.isExecutableFile(atPath: setsid.path))
         let binary = try #require(RerankBinary.url)
         let process = Process()
         process.executableURL = setsid
-        process.arguments = ["--wait", binary.path, "explore", "--model", "bm25"]
+        process.arguments = ["--wait", binary.path, "explore"] + arguments
         process.environment = environment
-        let errors = try files.write("stderr.txt", "")
+        let errors = try files.write("stderr-\(UUID().uuidString).txt", "")
         let errorHandle = try FileHandle(forWritingTo: errors)
         process.standardError = errorHandle
         process.standardOutput = FileHandle.nullDevice
@@ -32,9 +70,7 @@ struct ExploreCommandTests {
         try process.run()
         process.waitUntilExit()
         try errorHandle.close()
-        #expect(process.terminationStatus != 0)
-        let message = try String(contentsOf: errors, encoding: .utf8)
-        #expect(message.contains("the explorer needs a terminal"), "\(message)")
+        return (process.terminationStatus, try String(contentsOf: errors, encoding: .utf8))
     }
 
     @Test("an unknown theme and a bad script are reported before the screen opens")

@@ -43,7 +43,8 @@ public enum QueryOrder: Sendable, Hashable {
     /// By a system's value of a measure, largest first.
     case byValue(system: Int, measure: Int)
 
-    /// `rows` in this order; equal keys keep their order.
+    /// `rows` in this order; equal keys keep their order. A NaN value (one not known yet, such as
+    /// a query a browser has not scored) sorts after every number.
     public func sorted(_ rows: [QueryComparison]) -> [QueryComparison] {
         let keyed = rows.enumerated().map { (offset: $0.offset, row: $0.element) }
         return keyed.sorted { first, second in
@@ -62,6 +63,7 @@ public enum QueryOrder: Sendable, Hashable {
     }
 
     private static func descending(_ a: Double, _ aOffset: Int, _ b: Double, _ bOffset: Int) -> Bool {
-        a != b ? a > b : aOffset < bOffset
+        if a.isNaN || b.isNaN { return a.isNaN == b.isNaN ? aOffset < bOffset : b.isNaN }
+        return a != b ? a > b : aOffset < bOffset
     }
 }

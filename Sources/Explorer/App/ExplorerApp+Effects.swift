@@ -13,6 +13,7 @@ extension ExplorerApp {
             case .quit: quitting = true
             case .loadScorer(let pane, let name): loadScorer(pane, name: name)
             case .score(_, let debounce): if debounce { scoreLater = true } else { scoreNow = true }
+            case .scoreSet: scoreSet()
             case .cancelScoring: paneStopped = true
             case .loadReading(let pane, let passage): loadReading(pane, passage)
             case .loadModelList: loadModelList()
@@ -29,6 +30,13 @@ extension ExplorerApp {
         } else if paneStopped {
             if debouncer.deadline == nil { startScoring() } else { onEngine { await $0.cancel() } }
         }
+    }
+
+    /// Hands the query browser's unscored work to the engine, replacing the set work it had.
+    private func scoreSet() {
+        let items = state.setScoreItems()
+        onEngine { await $0.scoreSet(items) }
+        if !items.isEmpty, nextTick == nil { nextTick = .now + Self.tickInterval }
     }
 
     /// Applies an update that arrived after an `await` and redraws.

@@ -69,6 +69,10 @@ extension ExplorerApp {
             perform(state.apply(.failed(pane, message: message)))
         case .downloading(let scorer, let progress):
             perform(state.apply(.downloading(scorer: scorer, progress)))
+        case .setScored(let set, let query, let scorer, let scores):
+            perform(state.apply(.setScored(set: set, query: query, scorer: scorer, scores: scores)))
+        case .setFailed(let set, let scorer, let message):
+            perform(state.apply(.setFailed(set: set, scorer: scorer, message: message)))
         }
         scheduleRedraw()
     }

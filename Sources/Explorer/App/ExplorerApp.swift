@@ -37,12 +37,15 @@ public final class ExplorerApp {
 
     /// How often the spinner advances while a pane is scoring.
     static let tickInterval = Duration.milliseconds(100)
+    /// Score groups (scorer, token limit, query) the engine keeps: room for a judged set's queries
+    /// under several panes, so a query the browser has scored opens in the panes at once.
+    static let cachedScoreGroups = 1024
 
     public init(configuration: ExplorerConfiguration) {
         self.configuration = configuration
         state = configuration.state
         state.themeNames = configuration.themes.names
-        engine = RankingEngine(loader: configuration.loadScorer)
+        engine = RankingEngine(cacheGroups: Self.cachedScoreGroups, loader: configuration.loadScorer)
         autosaver = configuration.session.map { SessionAutosaver(store: $0) }
         palette = ResolvedPalette(theme: Theme.dark, depth: .monochrome)
         demo = configuration.script.map(DemoPlayback.init(script:))
@@ -131,7 +134,7 @@ public final class ExplorerApp {
         let now = ContinuousClock.now
         if debouncer.take(at: now) != nil { startScoring() }
         if let tick = nextTick, tick <= now {
-            if state.panes.contains(where: \.isScoring) {
+            if state.isBusy {
                 perform(state.apply(.tick))
                 needsRedraw = true
                 nextTick = now + Self.tickInterval

@@ -39,6 +39,8 @@ extension ExplorerState {
         case .filter: mode = .filter(LineEditor(filter))
         case .help: mode = .help(scroll: 0)
         case .quit: return [.quit]
+        case .showQueries: showBrowser()
+        case .openQuery, .cycleSort, .showPanes: break   // the query browser's own (see handleBrowserKey)
         }
         return []
     }
@@ -140,6 +142,7 @@ extension ExplorerState {
     mutating func setScorer(pane index: Int, name: String) -> [Effect] {
         guard panes.indices.contains(index) else { return [] }
         panes[index].scorerName = name
+        browser?.failures[panes[index].scorerKey] = nil   // choosing a model again retries it on the set
         panes[index].info = nil
         panes[index].download = nil
         panes[index].clearResults()

@@ -10,9 +10,9 @@ extension ExplorerState {
     /// go back to the query. Overlays (detail, help, model picker, editors, `:` and `/` lines) take
     /// keys first; Esc backs out of them. Ctrl-C quits from anywhere.
     public mutating func handle(_ event: InputEvent) -> [Effect] {
-        let before = SessionSnapshot(self)
+        let before = checkpoint
         let effects = dispatch(event)
-        return effects + saveIfChanged(since: before)
+        return effects + followUps(since: before)
     }
 
     private mutating func dispatch(_ event: InputEvent) -> [Effect] {
@@ -21,6 +21,7 @@ extension ExplorerState {
             screenWidth = max(0, width)
             screenHeight = max(0, height)
             revealSelection()
+            revealBrowserSelection()
             return []
         case .control("c"):
             return [.quit]
@@ -38,6 +39,7 @@ extension ExplorerState {
         }
         switch mode {
         case .normal:
+            if showsBrowser { return handleBrowserKey(event) }
             return focus == .query ? handleQueryKey(event) : handleListKey(event)
         case .command(let editor):
             return handlePromptKey(event, editor: editor, prompt: .command)
@@ -94,10 +96,10 @@ extension ExplorerState {
     /// Puts a whole query in the line and focuses it, as if typed (scripted demos, `--query`);
     /// returns the (debounced) scoring it leads to.
     public mutating func replaceQuery(with text: String) -> [Effect] {
-        let before = SessionSnapshot(self)
+        let before = checkpoint
         focus = .query
         history.stopBrowsing()
-        return setQuery(text) + saveIfChanged(since: before)
+        return setQuery(text) + followUps(since: before)
     }
 
     /// Replaces the query text (history browsing) and reacts to the change.
@@ -140,6 +142,7 @@ extension ExplorerState {
             filter = editor.text
             return []
         case .normal:
+            guard !showsBrowser else { return [] }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if focus == .query, !trimmed.isEmpty, !trimmed.contains(where: \.isNewline) {
                 query.insert(trimmed)

@@ -22,6 +22,10 @@ extension ExplorerState {
         case .help(let scroll):
             mode = .help(scroll: min(max(0, scroll + step), HelpOverlay.maximumScroll(self)))
         case .normal, .command, .filter, .openFile:
+            guard !showsBrowser else {
+                scrollBrowser(by: step)
+                return []
+            }
             let index = layout.pane(atColumn: event.column, row: event.row)?.index ?? focusedPane
             scroll(pane: index, by: step)
         case .modelPicker, .passageEditor:
@@ -40,6 +44,10 @@ extension ExplorerState {
         default:
             return []
         }
+        if showsBrowser {
+            selectBrowserRow(at: event.row)
+            return []
+        }
         if layout.query.contains(column: event.column, row: event.row) {
             focus = .query
             return []
@@ -55,5 +63,15 @@ extension ExplorerState {
             revealSelection()
         }
         return []
+    }
+
+    /// A click in the query browser selects the query on that row.
+    private mutating func selectBrowserRow(at row: Int) {
+        let rows = BrowserLayout(self).rows
+        guard let current = browser, rows.contains(column: rows.x, row: row) else { return }
+        let order = browserOrder
+        let position = current.scrollOffset + row - rows.y
+        guard order.indices.contains(position) else { return }
+        browser?.selected = order[position]
     }
 }

@@ -1,10 +1,14 @@
-/// A command bound to a key while the lists have focus.
+/// A command bound to a key while the lists have focus, or in the query browser.
 public enum ListAction: String, Sendable, Hashable, CaseIterable {
     case selectNext, selectPrevious, pageDown, pageUp, selectFirst, selectLast
     case openDetail, focusQuery, nextPane, previousPane, addPane, removePane, pickModel
     case toggleScoreMode, toggleBaseline, cycleTheme, togglePresentation
     case addPassage, editPassage, deletePassage, undo, openFile
     case commandLine, filter, help, quit
+    /// The lists: back to the judged set's query browser.
+    case showQueries
+    /// The query browser: open the selected query in the panes, cycle the sort, back to the panes.
+    case openQuery, cycleSort, showPanes
 }
 
 /// One line of the help overlay: the keys as people read them and what they do.
@@ -13,7 +17,7 @@ public struct BindingDescription: Sendable, Hashable {
     public var summary: String
 }
 
-/// A list-focus key binding: the events that trigger it and how the help overlay shows it.
+/// A key binding of the lists or the query browser: the events that trigger it and how the help overlay shows it.
 public struct KeyBinding: Sendable, Hashable {
     public var events: [InputEvent]
     public var action: ListAction
@@ -52,8 +56,32 @@ public enum KeyBindings {
         KeyBinding("d", [.character("d"), .key(.delete)], .deletePassage, "delete the selected passage"),
         KeyBinding("u", [.character("u")], .undo, "undo the last passage change"),
         KeyBinding("o", [.character("o")], .openFile, "open a file or judged-set folder"),
+        KeyBinding("b", [.character("b")], .showQueries, "back to the judged set's query browser"),
         KeyBinding(":", [.character(":")], .commandLine, "command line"),
         KeyBinding("/", [.character("/")], .filter, "filter passages"),
+        KeyBinding("? F1", [.character("?"), .key(.f1)], .help, "this help"),
+        KeyBinding("q", [.character("q")], .quit, "quit"),
+    ]
+
+    /// Keys in the query browser of a judged set.
+    public static let browser: [KeyBinding] = [
+        KeyBinding("j ↓", [.character("j"), .key(.down)], .selectNext, "select the next query"),
+        KeyBinding("k ↑", [.character("k"), .key(.up)], .selectPrevious, "select the previous query"),
+        KeyBinding("PgDn Space", [.key(.pageDown), .character(" "), .control("f")], .pageDown, "page down"),
+        KeyBinding("PgUp", [.key(.pageUp), .control("b")], .pageUp, "page up"),
+        KeyBinding("g Home", [.character("g"), .key(.home)], .selectFirst, "first query"),
+        KeyBinding("G End", [.character("G"), .key(.end)], .selectLast, "last query"),
+        KeyBinding("Enter", [.key(.enter)], .openQuery, "open the query's candidates in the panes"),
+        KeyBinding("s", [.character("s")], .cycleSort, "sort by Δ, by each pane's NDCG@10, by query id"),
+        KeyBinding("Tab l →", [.key(.tab), .character("l"), .key(.right)], .nextPane, "Δ of the next pane against pane 1"),
+        KeyBinding("S-Tab h ←", [.key(.backTab), .character("h"), .key(.left)], .previousPane, "Δ of the previous pane"),
+        KeyBinding("Esc b", [.key(.escape), .character("b")], .showPanes, "back to the panes"),
+        KeyBinding("m", [.character("m")], .pickModel, "choose the focused pane's model; the set is scored with it"),
+        KeyBinding("+", [.character("+"), .character("=")], .addPane, "add a pane"),
+        KeyBinding("-", [.character("-")], .removePane, "remove the focused pane"),
+        KeyBinding("t", [.character("t")], .cycleTheme, "next theme"),
+        KeyBinding("o", [.character("o")], .openFile, "open a file or judged-set folder"),
+        KeyBinding(":", [.character(":")], .commandLine, "command line"),
         KeyBinding("? F1", [.character("?"), .key(.f1)], .help, "this help"),
         KeyBinding("q", [.character("q")], .quit, "quit"),
     ]
@@ -105,11 +133,19 @@ public enum KeyBindings {
         actionsByEvent[event]
     }
 
-    private static let actionsByEvent: [InputEvent: ListAction] = {
+    /// The query browser's action an event triggers, if any.
+    public static func browserAction(for event: InputEvent) -> ListAction? {
+        browserActionsByEvent[event]
+    }
+
+    private static let actionsByEvent = table(lists)
+    private static let browserActionsByEvent = table(browser)
+
+    private static func table(_ bindings: [KeyBinding]) -> [InputEvent: ListAction] {
         var table: [InputEvent: ListAction] = [:]
-        for binding in lists {
+        for binding in bindings {
             for event in binding.events where table[event] == nil { table[event] = binding.action }
         }
         return table
-    }()
+    }
 }

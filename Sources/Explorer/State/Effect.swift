@@ -10,6 +10,9 @@ public enum Effect: Sendable, Hashable {
     /// when the work starts (after ~150 ms when `debounce`, so typing coalesces), cancelling any
     /// older work for that pane. No request (`nil`) means nothing to score.
     case score(PaneID, debounce: Bool)
+    /// Hand the engine the query browser's unscored work (`ExplorerState.setScoreItems()`) to score
+    /// in the background, replacing the set work it had; report each item as `.setScored` or `.setFailed`.
+    case scoreSet
     /// Stop any scoring for a pane that is gone.
     case cancelScoring(PaneID)
     /// Report how the pane's scorer reads the passage for the detail view: build the request with

@@ -10,6 +10,11 @@ public enum EngineUpdate: Sendable {
     /// Scores that finished (cached ones may come in the first batch); stale queries are ignored.
     case batch(PaneID, query: String, scores: [PassageID: PairScore], completed: Int, total: Int)
     case scoringFinished(PaneID, query: String)
+    /// The background scoring of a judged set finished one query for one scorer: its scores, in
+    /// candidate order (see `SetScoreItem`). Results for another set than the browser's are ignored.
+    case setScored(set: Int, query: Int, scorer: ScorerKey, scores: [Double])
+    /// A scorer could not score the judged set (its model did not load, or scoring failed).
+    case setFailed(set: Int, scorer: ScorerKey, message: String)
     /// Loading or scoring failed; shown in the pane header.
     case failed(PaneID, message: String)
     /// The model of every pane loading `scorer` is downloading this far.

@@ -4,7 +4,7 @@ import PassageSources
 extension ExplorerState {
     /// Takes in a result or piece of news from the runtime; returns any work it leads to.
     public mutating func apply(_ update: EngineUpdate) -> [Effect] {
-        let before = SessionSnapshot(self)
+        let before = checkpoint
         var effects: [Effect] = []
         switch update {
         case .scorerReady(let id, let info):
@@ -52,26 +52,63 @@ extension ExplorerState {
             }
             modelChoices = list
         case .passagesLoaded(let collection):
+            if let judged = collection.judged {
+                openBrowser(on: judged.set)
+                status = loadedStatus(collection, "\(judged.set.name): \(browser?.queries.count ?? 0) queries · Enter opens one in the panes")
+                break
+            }
             effects = addPassages(collection.passages)
             if title.isEmpty || passages.count == collection.passages.count { title = collection.title }
             if query.isEmpty, let first = collection.queries.first {
                 query.set(first)
                 effects = scoreAll(debounce: false)
             }
-            let warnings = collection.warnings
-            status = warnings.isEmpty
-                ? StatusMessage("added \(collection.passages.count) passages from \(collection.title)")
-                : StatusMessage(warnings[0] + (warnings.count > 1 ? " (+\(warnings.count - 1) more)" : ""), isError: true)
+            status = loadedStatus(collection, "added \(collection.passages.count) passages from \(collection.title)")
+        case .setScored(let set, let query, let scorer, let scores):
+            guard browser?.id == set else { break }
+            browser?.record(query: query, scorer: scorer, scores: scores)
+            revealBrowserSelection()
+        case .setFailed(let set, let scorer, let message):
+            guard browser?.id == set else { break }
+            browser?.failures[scorer] = message
         case .status(let message):
             status = message
         case .tick:
-            if panes.contains(where: \.isScoring) { spinnerFrame &+= 1 }
+            if isBusy { spinnerFrame &+= 1 }
         }
-        return effects + saveIfChanged(since: before)
+        return effects + followUps(since: before)
     }
 
-    /// `.saveSession` when the saved part of the state differs from `before`.
-    func saveIfChanged(since before: SessionSnapshot) -> [Effect] {
-        SessionSnapshot(self) == before ? [] : [.saveSession]
+    /// The status after loading: the collection's first warning (and how many more), else `message`.
+    private func loadedStatus(_ collection: PassageCollection, _ message: String) -> StatusMessage {
+        let warnings = collection.warnings
+        guard let first = warnings.first else { return StatusMessage(message) }
+        return StatusMessage(first + (warnings.count > 1 ? " (+\(warnings.count - 1) more)" : ""), isError: true)
+    }
+
+    /// What the reducer compares before and after a change to know the work it leads to.
+    struct Checkpoint {
+        var session: SessionSnapshot
+        /// The query browser's set and the scorer keys its columns need.
+        var setWork: SetWork?
+    }
+
+    /// The judged set being scored in the background and with which scorers.
+    struct SetWork: Hashable {
+        var set: Int
+        var scorers: Set<ScorerKey>
+    }
+
+    var checkpoint: Checkpoint {
+        Checkpoint(session: SessionSnapshot(self), setWork: browser.map { SetWork(set: $0.id, scorers: Set(scorerKeys)) })
+    }
+
+    /// `.saveSession` when the saved part of the state differs from `before`; `.scoreSet` when the
+    /// query browser has a new set or its panes other scorers, so the background work follows.
+    func followUps(since before: Checkpoint) -> [Effect] {
+        let now = checkpoint
+        var effects: [Effect] = now.session == before.session ? [] : [.saveSession]
+        if let work = now.setWork, work != before.setWork { effects.append(.scoreSet) }
+        return effects
     }
 }

@@ -1,3 +1,4 @@
+import Evaluation
 import Foundation
 import Inference
 import PassageSources
@@ -46,10 +47,17 @@ public struct ExplorerState: Sendable {
     public internal(set) var screenHeight: Int
     /// Spinner frame, advanced by `.tick`.
     public internal(set) var spinnerFrame: Int
+    /// The query browser of the judged set opened last, if any (shown while `isShown`).
+    public internal(set) var browser: QueryBrowser?
+    /// All judgments of the judged query whose candidates the passages are: the panes' NDCG@10
+    /// then follows trec_eval as the browser and `rerank compare` do (the ideal ranking from every
+    /// judged passage, not only the candidates).
+    public internal(set) var judgments: JudgedQuery?
 
     var passageIndex: [PassageID: Int] = [:]
     var nextPassageID = 1
     var nextPaneID = 1
+    var nextSetID = 1
 
     /// The most panes shown side by side.
     public static let maximumPanes = 4
@@ -59,10 +67,12 @@ public struct ExplorerState: Sendable {
     ///     None gives one BM25 pane, so there is always a pane.
     ///   - themeNames: the themes available; `themeName` should be one of them.
     ///   - readingMode: how every pane reads long passages at first (`--windows`); BM25 panes read them whole.
+    ///   - judged: the judged set the passages come from (a collection's `judged`): the explorer
+    ///     opens on its query browser, and the panes' measures use the query's judgments.
     public init(passages: [PassageRecord] = [], query: String = "", history: [String] = [],
                 scorers: [String] = [], title: String = "", themeName: String = "dark",
                 themeNames: [String] = ["dark"], presentation: Bool = false, readingMode: ReadingMode = .truncate,
-                width: Int = 80, height: Int = 24) {
+                width: Int = 80, height: Int = 24, judged: JudgedOrigin? = nil) {
         self.query = LineEditor(query)
         self.history = QueryHistory(entries: history)
         self.passages = []
@@ -86,19 +96,61 @@ public struct ExplorerState: Sendable {
         self.screenWidth = max(0, width)
         self.screenHeight = max(0, height)
         self.spinnerFrame = 0
+        self.browser = nil
+        self.judgments = nil
         for name in (scorers.isEmpty ? [Scorers.bm25Name] : scorers).prefix(Self.maximumPanes) {
             var pane = makePane(scorerName: name)
             if !pane.readsWholePassages { pane.readingMode = readingMode }
             panes.append(pane)
         }
         for record in passages { self.passages.append(makePassage(record)) }
+        if let judged {
+            openBrowser(on: judged.set, opened: judged.queryID)
+            judgments = judged.set.query(id: judged.queryID)
+        }
         passagesChanged()
         selection = self.passages.first?.id
     }
 
-    /// The effects to perform once at start: load every pane's scorer and score the query.
+    /// The effects to perform once at start: load every pane's scorer, score the query, and score
+    /// the judged set for the query browser when there is one.
     public var initialEffects: [Effect] {
         panes.map { Effect.loadScorer($0.id, name: $0.scorerName) } + scoreAll(debounce: false)
+            + (browser == nil ? [] : [.scoreSet])
+    }
+
+    /// True while a pane scores or the query browser's set is being scored (the spinner turns).
+    public var isBusy: Bool {
+        panes.contains(where: \.isScoring) || !(browser?.unscored(scorerKeys).isEmpty ?? true)
+    }
+
+    /// True while the query browser covers the panes.
+    public var showsBrowser: Bool { browser?.isShown ?? false }
+
+    /// Every pane's scorer key, in pane order: the query browser's columns.
+    public var scorerKeys: [ScorerKey] { panes.map(\.scorerKey) }
+
+    /// The pane whose difference from pane 1 the query browser shows: the focused pane, or pane 2
+    /// while pane 1 is focused; nil with one pane.
+    public var comparedPane: Int? {
+        guard panes.count > 1 else { return nil }
+        return focusedPane > 0 && focusedPane < panes.count ? focusedPane : 1
+    }
+
+    /// The query browser's rows in display order (indices into its queries).
+    public var browserOrder: [Int] {
+        browser?.order(scorerKeys, compared: comparedPane) ?? []
+    }
+
+    /// The query browser's work still to do, for the engine: every judged query each pane's scorer
+    /// has not scored yet, in the set's order.
+    public func setScoreItems() -> [SetScoreItem] {
+        guard let browser else { return [] }
+        return browser.unscored(scorerKeys).map { query, scorer in
+            let judged = browser.queries[query]
+            return SetScoreItem(set: browser.id, query: query, scorer: scorer,
+                                queryText: judged.text.trimmingCharacters(in: .whitespaces), passages: judged.candidateTexts)
+        }
     }
 
     /// The query as scorers see it: the query line without surrounding spaces.
@@ -132,8 +184,8 @@ public struct ExplorerState: Sendable {
         panes.firstIndex { $0.id == id }
     }
 
-    /// True when any passage carries a relevance label.
-    public var hasLabels: Bool { passages.contains { $0.record.label != nil } }
+    /// True when any passage carries a relevance label, or the passages are a judged query's.
+    public var hasLabels: Bool { judgments?.isJudged == true || passages.contains { $0.record.label != nil } }
 
     /// The passages a pane lists, in display order: sorted by `sortOrder`, narrowed by `filter`.
     public func rows(inPane index: Int) -> [PassageID] {
@@ -197,7 +249,7 @@ public struct ExplorerState: Sendable {
         result.reserveCapacity(panes.count)
         for (index, pane) in panes.enumerated() {
             let reference = index == 0 ? nil : (scores: panes[0].scores, ranking: result[0])
-            result.append(PaneRanking.make(passages: passages, scores: pane.scores, reference: reference))
+            result.append(PaneRanking.make(passages: passages, scores: pane.scores, reference: reference, judgments: judgments))
         }
         rankings = result
     }

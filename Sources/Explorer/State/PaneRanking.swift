@@ -30,9 +30,10 @@ public struct PaneRanking: Sendable, Hashable {
     }
 
     /// The ranking of `passages` by a pane's scores, compared with `reference` (pane 1's scores and
-    /// ranking) when given.
+    /// ranking) when given; label measures from `judgments` when the passages are a judged query's.
     static func make(passages: [ExplorerPassage], scores: [PassageID: PairScore],
-                     reference: (scores: [PassageID: PairScore], ranking: PaneRanking)?) -> PaneRanking {
+                     reference: (scores: [PassageID: PairScore], ranking: PaneRanking)?,
+                     judgments: JudgedQuery? = nil) -> PaneRanking {
         var scoredIDs: [PassageID] = []
         var scoreValues: [Double] = []
         var unscored: [PassageID] = []
@@ -56,7 +57,11 @@ public struct PaneRanking: Sendable, Hashable {
         if let reference {
             ranking.agreement = agreement(ordered: ordered, scores: scores, reference: reference)
         }
-        ranking.labelMetrics = labelMetrics(ordered: ordered, passages: passages)
+        if let judgments {
+            ranking.labelMetrics = labelMetrics(judgments, passages: passages, scores: scores)
+        } else {
+            ranking.labelMetrics = labelMetrics(ordered: ordered, passages: passages)
+        }
         return ranking
     }
 
@@ -78,6 +83,24 @@ public struct PaneRanking: Sendable, Hashable {
         return Agreement(kendallTau: RankComparison.kendallTauB(mine, theirs),
                          overlapAt10: RankComparison.overlap(ownTop, referenceTop, k: depth),
                          overlapDepth: depth)
+    }
+
+    /// NDCG@10 and MRR@10 of the scored passages against every judgment of their query: NDCG@10
+    /// as trec_eval computes it (the query browser's value), MRR@10 with the rule below. Passages
+    /// are matched to judgments by their id (a passage added by hand counts as unjudged).
+    private static func labelMetrics(_ judgments: JudgedQuery, passages: [ExplorerPassage],
+                                     scores: [PassageID: PairScore]) -> LabelMetrics? {
+        var byDocid: [String: Double] = [:]
+        for passage in passages {
+            guard let score = scores[passage.id] else { continue }
+            let key = passage.record.id ?? passage.id.description
+            if byDocid[key] == nil { byDocid[key] = score.score }
+        }
+        guard judgments.isJudged, !byDocid.isEmpty else { return nil }
+        let ranking = RankedGrades(query: judgments, scores: byDocid)
+        let relevantFrom = (ranking.judgedGrades.max() ?? 0) >= 2 ? 2 : 1
+        return LabelMetrics(ndcgAt10: QueryBrowser.measure.value(of: ranking),
+                            mrrAt10: RankingMetrics.reciprocalRank(rankedGrades: ranking.marcoOrder, k: 10, relevantFrom: relevantFrom))
     }
 
     /// NDCG@10 and MRR@10 over the scored passages; a passage counts as relevant for MRR from

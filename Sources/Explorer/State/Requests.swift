@@ -54,3 +54,25 @@ public struct ReadingRequest: Sendable, Hashable {
         .reading(pane, passage, query: query, maxLength: maxLength, mode: mode, reading)
     }
 }
+
+/// One query of a judged set to score with one scorer in the background, for the query browser
+/// (see `ExplorerState.setScoreItems()` and `RankingEngine.scoreSet(_:)`).
+public struct SetScoreItem: Sendable, Hashable {
+    /// The browser's `QueryBrowser.id`.
+    public var set: Int
+    /// Index into the browser's queries.
+    public var query: Int
+    public var scorer: ScorerKey
+    /// The query as the panes send it when it is opened, so their request finds these scores cached.
+    public var queryText: String
+    /// The query's candidates, in order.
+    public var passages: [String]
+
+    public init(set: Int, query: Int, scorer: ScorerKey, queryText: String, passages: [String]) {
+        self.set = set
+        self.query = query
+        self.scorer = scorer
+        self.queryText = queryText
+        self.passages = passages
+    }
+}

@@ -47,6 +47,9 @@ enum BottomLineView {
         case .modelPicker: return [("Enter", "choose"), ("Esc", "cancel")]
         case .passageEditor: return [("Enter", "save"), ("Esc", "cancel")]
         case .normal, .command, .filter, .openFile:
+            if state.showsBrowser {
+                return [("Enter", "open"), ("s", "sort"), ("Tab", "Δ pane"), ("Esc", "panes"), ("m", "model"), ("?", "help"), ("q", "quit")]
+            }
             if state.focus == .query {
                 return [("Enter", "lists"), ("↑↓", "history"), ("F1", "help"), ("^C", "quit")]
             }
@@ -56,6 +59,7 @@ enum BottomLineView {
 
     /// Settings worth seeing at a glance, e.g. `/paris · sort pane1 · panes 2–3 of 4`.
     private static func indicatorText(_ state: ExplorerState, layout: ExplorerLayout) -> String {
+        guard !state.showsBrowser else { return "" }   // the browser shows every pane and its own sort
         var parts: [String] = []
         if !state.filter.isEmpty { parts.append("/" + state.filter) }
         if state.sortOrder != .score { parts.append("sort \(state.sortOrder.rawValue)") }

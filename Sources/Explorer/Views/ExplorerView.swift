@@ -9,11 +9,15 @@ public enum ExplorerView {
             TooSmallView.draw(width: state.screenWidth, height: state.screenHeight, on: &grid)
             return grid
         }
-        QueryLineView.draw(state, in: layout.query, on: &grid)
-        if case .detail(let detail) = state.mode {
-            DetailView.draw(state, detail: detail, in: layout.body, on: &grid)
+        if state.showsBrowser {
+            QueryBrowserView.draw(state, on: &grid)
         } else {
-            drawPanes(state, layout: layout, on: &grid)
+            QueryLineView.draw(state, in: layout.query, on: &grid)
+            if case .detail(let detail) = state.mode {
+                DetailView.draw(state, detail: detail, in: layout.body, on: &grid)
+            } else {
+                drawPanes(state, layout: layout, on: &grid)
+            }
         }
         if let bottom = layout.bottom {
             BottomLineView.draw(state, layout: layout, in: bottom, on: &grid)

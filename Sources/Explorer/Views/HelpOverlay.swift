@@ -1,4 +1,4 @@
-/// The `?` overlay: every binding, the context it was opened from first.
+/// The `?` overlay: every binding, the context it was opened from first (the query browser, the lists or the query line).
 enum HelpOverlay {
     private static let keyColumn = 16
     private static let preferredWidth = 72
@@ -29,11 +29,16 @@ enum HelpOverlay {
         var sections: [(String, [BindingDescription])] = [
             ("Lists (Esc or i: edit the query)", KeyBindings.lists.map(\.description)),
             ("Query line", KeyBindings.queryLine),
+            ("Query browser of a judged set (b in the lists)", KeyBindings.browser.map(\.description)),
             ("Detail view", KeyBindings.detail),
             ("Anywhere", KeyBindings.anywhere),
             (": commands", KeyBindings.commands),
         ]
-        if state.focus == .query { sections.swapAt(0, 1) }
+        if state.showsBrowser {
+            sections.insert(sections.remove(at: 2), at: 0)
+        } else if state.focus == .query {
+            sections.swapAt(0, 1)
+        }
         var result: [StyledText] = []
         for (title, bindings) in sections {
             if !result.isEmpty { result.append(StyledText()) }

@@ -4,7 +4,7 @@ extension ExplorerState {
     /// replaces the query line at once (`ExplorerApp` types it visibly with `replaceQuery(with:)`).
     public mutating func perform(_ step: DemoStep) -> [Effect] {
         if case .query(let text) = step { return replaceQuery(with: text) }
-        let before = SessionSnapshot(self)
+        let before = checkpoint
         var effects: [Effect] = []
         switch step {
         case .query:
@@ -27,6 +27,6 @@ extension ExplorerState {
         case .command(let line):
             effects = runCommand(line)
         }
-        return effects + saveIfChanged(since: before)
+        return effects + followUps(since: before)
     }
 }

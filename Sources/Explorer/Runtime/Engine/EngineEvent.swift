@@ -10,6 +10,10 @@ public enum EngineEvent: Sendable {
     case finished(generation: Int, pane: PaneID, seconds: Double)
     /// The pane's scorer could not be loaded or failed; the message says why.
     case failed(generation: Int, pane: PaneID, message: String)
+    /// The set work scored one query with one scorer: its scores in candidate order (see `SetScoreItem`).
+    case setScored(set: Int, query: Int, scorer: ScorerKey, scores: [Double])
+    /// The set work could not use a scorer (its model did not load, or scoring failed); its other items are skipped.
+    case setFailed(set: Int, scorer: ScorerKey, message: String)
     /// The model of a scorer being loaded is downloading (sent whatever the generation).
     case downloading(scorer: String, progress: ModelDownload)
 }

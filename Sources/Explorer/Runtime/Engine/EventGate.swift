@@ -22,6 +22,11 @@ final class EventGate: Sendable {
         }
     }
 
+    /// True when `someGeneration` is the current one.
+    func isCurrent(_ someGeneration: Int) -> Bool {
+        generation.withLock { $0 == someGeneration }
+    }
+
     /// Yields the event when `eventGeneration` is still current; returns whether it did.
     @discardableResult
     func emit(_ event: EngineEvent, generation eventGeneration: Int) -> Bool {
@@ -32,7 +37,7 @@ final class EventGate: Sendable {
         }
     }
 
-    /// Yields an event that belongs to no generation (download progress).
+    /// Yields an event that belongs to no generation (download progress, the set work's results).
     func emitAlways(_ event: EngineEvent) {
         continuation.yield(event)
     }

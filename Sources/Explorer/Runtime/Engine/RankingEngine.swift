@@ -10,7 +10,8 @@ import Synchronization
 /// shown its first batch (or has begun to download its model); from then on their batches take
 /// turns on the engine's compute thread, so every pane shows a ranking soon and none waits for
 /// another to finish. Loading happens off the actor, so a slow model load never holds up a newer
-/// request.
+/// request. In its spare time it scores a judged set for the query browser (`scoreSet(_:)`,
+/// RankingEngine+Set.swift), which always gives way to a request.
 public actor RankingEngine {
     /// Loads a scorer by the name people type (`bm25`, a model name or a path); when it downloads the model first,
     /// it reports how far the download has come through the handler it is given.
@@ -20,15 +21,24 @@ public actor RankingEngine {
     public nonisolated let events: AsyncStream<EngineEvent>
 
     private let loader: Loader
-    private let gate: EventGate
+    let gate: EventGate
     private var loads: [String: Task<any Scorer, any Error>] = [:]
     private var loaded: [String: any Scorer] = [:]
     /// Scorers whose model is downloading, and what to call when a download starts (letting the next pane start).
     private var downloading: Set<String> = []
     private var downloadWatchers: [String: [@Sendable () -> Void]] = [:]
-    private var cache: ScoreCache
+    var cache: ScoreCache
     private var announced: [PaneID: String] = [:]
-    private var current: Task<Void, Never>?
+    /// The work of the newest request.
+    var current: Task<Void, Never>?
+    /// True from a request until its work has ended (finished, or stopped after a cancel).
+    var rankingBusy = false
+    /// When the panes last asked for work, cancelled it, or saw it end: set work waits for a quiet
+    /// moment after it (see `setWorkPause`), so it never takes the cores between keystrokes.
+    var lastPaneActivity: ContinuousClock.Instant?
+    /// The set work's loop, and the item it is scoring (see RankingEngine+Set.swift).
+    var setLoop: Task<Void, Never>?
+    var setItemWork: Task<[PairScore], any Error>?
 
     public init(cacheGroups: Int = 64, loader: @escaping Loader) {
         let (stream, continuation) = AsyncStream<EngineEvent>.makeStream()
@@ -45,21 +55,37 @@ public actor RankingEngine {
         guard gate.open(generation) else { return }
         current?.cancel()
         let previous = current
+        // Set work gives way: the item being scored stops between batches before this request scores.
+        let interrupted = setItemWork
+        interrupted?.cancel()
+        rankingBusy = true
+        lastPaneActivity = .now
         let job = RankJob(generation: generation, started: .now)
         current = Task.detached(priority: .userInitiated) { [self] in
-            await self.run(job, requests: requests, after: previous)
+            await self.run(job, requests: requests, after: previous, interrupting: interrupted)
+            await self.rankingEnded(generation)
         }
     }
 
+    /// The work of a request has ended; set work may go on unless a newer request is under way.
+    private func rankingEnded(_ generation: Int) {
+        if gate.isCurrent(generation) { rankingBusy = false }
+        lastPaneActivity = .now
+    }
+
     /// Stops the current request's work between batches (the next request waits for it to stop,
-    /// so two requests never share the cores).
+    /// so two requests never share the cores), and the set work's item, which waits for quiet.
     public func cancel() {
         current?.cancel()
+        setItemWork?.cancel()
+        lastPaneActivity = .now
     }
 
     /// Stops all work and ends `events`.
     public func shutdown() {
         cancel()
+        setLoop?.cancel()
+        setItemWork?.cancel()
         gate.finish()
     }
 
@@ -69,7 +95,7 @@ public actor RankingEngine {
     }
 
     /// The scorer by this name; `whenDownloading` is called once if its model turns out to need a download.
-    private func scorer(named name: String, whenDownloading: (@Sendable () -> Void)?) async throws -> any Scorer {
+    func scorer(named name: String, whenDownloading: (@Sendable () -> Void)?) async throws -> any Scorer {
         if let scorer = loaded[name] { return scorer }
         if let whenDownloading {
             if downloading.contains(name) { whenDownloading() } else { downloadWatchers[name, default: []].append(whenDownloading) }
@@ -131,7 +157,8 @@ public actor RankingEngine {
         var isLexical: Bool { key.scorer.lowercased() == Scorers.bm25Name }
     }
 
-    private nonisolated func run(_ job: RankJob, requests: [ScoreRequest], after previous: Task<Void, Never>?) async {
+    private nonisolated func run(_ job: RankJob, requests: [ScoreRequest], after previous: Task<Void, Never>?,
+                                 interrupting setItem: Task<[PairScore], any Error>?) async {
         var pending: [PendingPane] = []
         for request in requests {
             let key = ScoreCache.Key(scorer: request.scorerName, maxLength: request.maxLength, mode: request.mode, query: request.query)
@@ -142,6 +169,7 @@ public actor RankingEngine {
         // Let the cancelled request stop before scoring, so two requests never share the cores;
         // what it scored meanwhile (the same query in another layout, say) is in the cache now.
         await previous?.value
+        _ = await setItem?.result
         // BM25 ranks a hundred passages in about a millisecond: it goes first, so its pane never
         // waits for the neural ones.
         let lexicalFirst = pending.filter(\.isLexical) + pending.filter { !$0.isLexical }
@@ -239,7 +267,7 @@ public actor RankingEngine {
 }
 
 /// The scores a scorer has already streamed, so cancelled work still fills the cache.
-private final class ReportedScores: Sendable {
+final class ReportedScores: Sendable {
     private let scores = Mutex<[Int: PairScore]>([:])
 
     func add(indices: [Int], scores batch: [PairScore]) {
