@@ -1,23 +1,27 @@
 import Evaluation
 import Foundation
+import Inference
 import PassageSources
 
-/// What a pane's scores depend on besides the query and passages: its scorer and token limit.
-/// Panes with equal keys score alike, so the query browser keeps one column of results per key.
+/// What a pane's scores depend on besides the query and passages: its scorer, token limit and reading
+/// mode. Panes with equal keys score alike, so the query browser keeps one column of results per key.
 public struct ScorerKey: Sendable, Hashable {
     public var scorer: String
     /// The pane's `:maxlen` override; `nil` for the scorer's default.
     public var maxLength: Int?
+    /// Truncation, or the pane's `:windows`.
+    public var mode: ReadingMode
 
-    public init(scorer: String, maxLength: Int? = nil) {
+    public init(scorer: String, maxLength: Int? = nil, mode: ReadingMode = .truncate) {
         self.scorer = scorer
         self.maxLength = maxLength
+        self.mode = mode
     }
 }
 
 extension Pane {
     /// The key of this pane's scores.
-    public var scorerKey: ScorerKey { ScorerKey(scorer: scorerName, maxLength: maxLength) }
+    public var scorerKey: ScorerKey { ScorerKey(scorer: scorerName, maxLength: maxLength, mode: effectiveReadingMode) }
 }
 
 /// How the query browser orders its rows; `s` cycles through them.

@@ -62,7 +62,7 @@ extension RankingEngine {
     }
 
     private nonisolated func score(_ item: SetScoreItem) async -> SetOutcome {
-        let key = ScoreCache.Key(scorer: item.scorer.scorer, maxLength: item.scorer.maxLength, query: item.queryText)
+        let key = ScoreCache.Key(scorer: item.scorer.scorer, maxLength: item.scorer.maxLength, mode: item.scorer.mode, query: item.queryText)
         var known = await cachedScores(key)
         var seen = Set<String>()
         let missing = item.passages.filter { known[$0] == nil && seen.insert($0).inserted }
@@ -75,7 +75,7 @@ extension RankingEngine {
         }
         let reported = ReportedScores()
         let work = await startItem {
-            try await scorer.score(query: item.queryText, passages: missing, maxLength: item.scorer.maxLength) { batch in
+            try await scorer.score(query: item.queryText, passages: missing, maxLength: item.scorer.maxLength, mode: item.scorer.mode) { batch in
                 reported.add(indices: batch.indices, scores: batch.scores)
             }
         }
