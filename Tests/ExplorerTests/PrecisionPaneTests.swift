@@ -142,7 +142,7 @@ import Testing
 
     @Test("a precision the CPU cannot run shows the engine's line in its pane; the others keep their rankings")
     func kernelUnavailable() throws {
-        var state = Scenario.ranked(width: 100, height: 10)
+        var state = Scenario.ranked(width: 120, height: 10)
         Scenario.send(&state, [.key(.escape), .key(.tab)])
         _ = run("precision bf16", on: &state)
         let message = InferenceError.kernelUnavailable("this CPU's oneDNN kernels (up to AVX2) have no bf16 matrix product").description
@@ -150,8 +150,11 @@ import Testing
         let lines = screen(state).split(separator: "\n", omittingEmptySubsequences: false)
         try #require(lines.count > 4)
         #expect(lines[1].contains("2 all-MiniLM-L6-v2 · not loaded"), "\(lines[1])")
-        #expect(lines[2].contains("│ score bf16  ✗ this CPU's oneDN… │ BM25  τ 0.95  ∩ 5/5"), "\(lines[2])")
+        #expect(lines[2].contains("│ score bf16  ✗ this CPU's oneDNN kern… │ BM25  τ 0.95  ∩ 5/5"), "\(lines[2])")
         #expect(!state.panes[0].scores.isEmpty && !state.panes[2].scores.isEmpty)
+        // The status bar has room for the whole line.
+        #expect(state.status == StatusMessage("pane 2: \(message)", isError: true))
+        #expect(lines.last == " pane 2: \(message)")
         // Asking again tries again (the pane never loaded in bf16).
         #expect(run("precision bf16", on: &state).contains(.loadScorer(state.panes[1].id, name: "all-MiniLM-L6-v2", precision: .bf16)))
     }
