@@ -57,6 +57,9 @@ struct Explore: AsyncParsableCommand {
 
     @OptionGroup var windowOptions: WindowOptions
 
+    @Option(help: "Number format of every model pane's dense layers at start: fp32 (the reference), bf16 or int8; :precision changes one pane.")
+    var precision: Precision?
+
     /// Sequences per forward pass: small, so partial rankings stream in steadily and a newer
     /// query never waits long for a cancelled batch.
     static let batchSize = 8
@@ -85,11 +88,11 @@ struct Explore: AsyncParsableCommand {
         let configuration = ExplorerConfiguration(
             state: state, themes: themes,
             // Inference uses every core at background priority, so the interface still reacts at once.
-            loadScorer: { name, downloading in
+            loadScorer: { name, precision, downloading in
                 let locator = ModelLocator(fetcher: HubDownloader(settings: hubSettings) { progress in
                     downloading(ModelDownload(completedBytes: progress.completedBytes, totalBytes: progress.totalBytes, file: progress.file))
                 })
-                return try await Scorers.load(name, locator: locator, priority: .background, batchSize: Self.batchSize)
+                return try await Scorers.load(name, locator: locator, priority: .background, batchSize: Self.batchSize, precision: precision)
             },
             listModels: { ExplorerModels.choices(ModelLocator().listing()) },
             script: demo, trace: traceWriter, session: store, saveAtStart: opening.passagesGiven,

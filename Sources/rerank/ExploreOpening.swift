@@ -33,7 +33,8 @@ struct ExploreOpening {
         return ExplorerState(passages: collection.passages, query: command.query ?? collection.queries.first ?? "",
                              scorers: scorers, title: collection.title, themeName: command.theme ?? Theme.defaultName,
                              themeNames: themes.names, presentation: command.present,
-                             readingMode: try command.windowOptions.mode, judged: collection.judged)
+                             readingMode: try command.windowOptions.mode, precision: command.precision ?? .reference,
+                             judged: collection.judged)
     }
 
     /// The saved session, or nil (with a notice) when there is none or it was set aside.
@@ -50,16 +51,16 @@ struct ExploreOpening {
         }
     }
 
-    /// The session with the command line's changes: more passages, other panes, query or theme.
+    /// The session with the command line's changes: more passages, other panes, windows, precision, query or theme.
     private mutating func resumedState(_ saved: SessionSnapshot) throws -> ExplorerState {
         var snapshot = saved
         if !command.files.isEmpty { snapshot.passages += try fileCollection().passages }
         if !command.model.isEmpty { snapshot.panes = command.model.map { SessionSnapshot.PaneSnapshot(scorer: $0) } }
-        if command.windowOptions.windows != nil {
-            let mode = try command.windowOptions.mode
-            for index in snapshot.panes.indices where snapshot.panes[index].scorer.lowercased() != Scorers.bm25Name {
-                snapshot.panes[index].readingMode = mode
-            }
+        // `--windows` and `--precision` apply to every model pane; BM25 has neither.
+        let mode = command.windowOptions.windows == nil ? nil : try command.windowOptions.mode
+        for index in snapshot.panes.indices where snapshot.panes[index].scorer.lowercased() != Scorers.bm25Name {
+            if let mode { snapshot.panes[index].readingMode = mode }
+            if let precision = command.precision { snapshot.panes[index].precision = precision }
         }
         if let query = command.query { snapshot.query = query }
         if let theme = command.theme { snapshot.theme = theme }

@@ -35,6 +35,7 @@ private final class CallLog: Sendable {
         var passages: [String]
         var maxLength: Int?
         var mode = ReadingMode.truncate
+        var precision = Precision.fp32
         var batchesReported = 0
         var outcome: Outcome?
     }
@@ -52,8 +53,8 @@ private final class CallLog: Sendable {
     var all: [Call] { calls.withLock { $0 } }
 }
 
-/// A scorer whose score is the passage length (plus the max length), reported in small batches.
-/// Between batches it checks for cancellation; `holdBefore` can make a batch wait for the test.
+/// A scorer whose score is the passage length (plus the max length, plus a half outside fp32), reported in
+/// small batches. Between batches it checks for cancellation; `holdBefore` can make a batch wait for the test.
 private struct FakeScorer: Scorer {
     let info: ScorerInfo
     let log: CallLog
@@ -62,18 +63,19 @@ private struct FakeScorer: Scorer {
     var reportsBatches = true
     var holdBefore: (@Sendable (_ query: String, _ batch: Int) async -> Void)?
 
-    init(name: String, log: CallLog) {
-        self.info = ScorerInfo(name: name, kind: .lexical, maxLength: nil, summary: "fake", scoreName: "length", probabilityName: nil)
+    init(name: String, log: CallLog, precision: Precision = .fp32) {
+        self.info = ScorerInfo(name: name, kind: .lexical, maxLength: nil, summary: "fake", scoreName: "length", probabilityName: nil,
+                               precision: precision)
         self.log = log
     }
 
-    static func score(_ passage: String, maxLength: Int?) -> Double {
-        Double(passage.count + (maxLength ?? 0))
+    static func score(_ passage: String, maxLength: Int?, precision: Precision = .fp32) -> Double {
+        Double(passage.count + (maxLength ?? 0)) + (precision == .fp32 ? 0 : 0.5)
     }
 
     func score(query: String, passages: [String], maxLength: Int?, mode: ReadingMode,
                onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
-        let call = log.start(CallLog.Call(query: query, passages: passages, maxLength: maxLength, mode: mode))
+        let call = log.start(CallLog.Call(query: query, passages: passages, maxLength: maxLength, mode: mode, precision: info.precision))
         var results: [PairScore] = []
         var batch = 0
         for start in stride(from: 0, to: passages.count, by: batchSize) {
@@ -84,7 +86,7 @@ private struct FakeScorer: Scorer {
             try? await Task.sleep(for: batchDelay)
             await holdBefore?(query, batch)
             let indices = Array(start..<min(start + batchSize, passages.count))
-            let scores = indices.map { PairScore(score: Self.score(passages[$0], maxLength: maxLength)) }
+            let scores = indices.map { PairScore(score: Self.score(passages[$0], maxLength: maxLength, precision: info.precision)) }
             results += scores
             if reportsBatches {
                 onBatch?(ScoredBatch(indices: indices, scores: scores, completed: results.count, total: passages.count))
@@ -171,8 +173,8 @@ private func scores(in events: [EngineEvent], generation wantedGeneration: Int, 
     return result
 }
 
-private func expectedScores(maxLength: Int?) -> [PassageID: Double] {
-    Dictionary(uniqueKeysWithValues: passages.map { ($0.id, FakeScorer.score($0.text, maxLength: maxLength)) })
+private func expectedScores(maxLength: Int?, precision: Precision = .fp32) -> [PassageID: Double] {
+    Dictionary(uniqueKeysWithValues: passages.map { ($0.id, FakeScorer.score($0.text, maxLength: maxLength, precision: precision)) })
 }
 
 @Suite("Ranking engine", .timeLimit(.minutes(1)))
@@ -186,7 +188,7 @@ struct RuntimeRankingEngineTests {
             oldScorerWaiting.open()
             await releaseOldScorer.wait()
         }
-        let engine = RankingEngine { [scorer] _, _ in scorer }
+        let engine = RankingEngine { [scorer] _, _, _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
 
         await engine.request(generation: 1, requests("old", passages, [(0, "slow", nil)]))
@@ -219,7 +221,7 @@ struct RuntimeRankingEngineTests {
             waiting.open()
             await release.wait()
         }
-        let engine = RankingEngine { [scorer] _, _ in scorer }
+        let engine = RankingEngine { [scorer] _, _, _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
         await engine.request(generation: 1, requests("q", passages, [(0, "a", nil)]))
         await waiting.wait()
@@ -240,7 +242,7 @@ struct RuntimeRankingEngineTests {
 
     @Test func eachPaneStreamsInOrderAndStartsAfterThePreviousPanesFirstBatch() async throws {
         let log = CallLog()
-        let engine = RankingEngine { name, _ in FakeScorer(name: name, log: log) }
+        let engine = RankingEngine { name, _, _ in FakeScorer(name: name, log: log) }
         var iterator = engine.events.makeAsyncIterator()
         await engine.request(generation: 7, requests("q", passages, [(0, "a", nil), (1, "b", 16)]))
         let events = await collect(&iterator, generation: 7, finishedPanes: 2)
@@ -267,7 +269,7 @@ struct RuntimeRankingEngineTests {
 
     @Test func cachedScoresArriveAtOnceAndOnlyMissingPassagesAreScored() async throws {
         let log = CallLog()
-        let engine = RankingEngine { name, _ in FakeScorer(name: name, log: log) }
+        let engine = RankingEngine { name, _, _ in FakeScorer(name: name, log: log) }
         var iterator = engine.events.makeAsyncIterator()
         let pane: [(Int, String, Int?)] = [(0, "a", 64)]
         await engine.request(generation: 1, requests("q", Array(passages.prefix(6)), pane))
@@ -305,9 +307,59 @@ struct RuntimeRankingEngineTests {
         #expect(log.all.count == 4)
     }
 
+    @Test("one model in two precisions is two scorers, loaded once each and cached apart; a precision the CPU lacks fails its pane alone")
+    func precisionsAreSeparateScorersAndCacheEntries() async throws {
+        let log = CallLog()
+        let loads = Mutex<[String]>([])
+        let unavailable = InferenceError.kernelUnavailable("this CPU's oneDNN kernels (up to AVX2) have no bf16 matrix product")
+        let engine = RankingEngine { name, precision, _ in
+            loads.withLock { $0.append("\(name) \(precision.rawValue)") }
+            guard precision != .bf16 else { throw unavailable }
+            return FakeScorer(name: name, log: log, precision: precision)
+        }
+        func request(_ precisions: [Precision]) -> [ScoreRequest] {
+            precisions.enumerated().map { pane, precision in
+                ScoreRequest(pane: PaneID(pane), scorerName: "a", maxLength: nil, precision: precision, query: "q",
+                             passageIDs: passages.map(\.id), passages: passages.map(\.text))
+            }
+        }
+        var iterator = engine.events.makeAsyncIterator()
+
+        await engine.request(generation: 1, request([.fp32, .int8]))
+        let first = await collect(&iterator, generation: 1, finishedPanes: 2)
+        #expect(scores(in: first, generation: 1, pane: 0) == expectedScores(maxLength: nil))
+        #expect(scores(in: first, generation: 1, pane: 1) == expectedScores(maxLength: nil, precision: .int8))
+        let announced = first.compactMap { event -> String? in
+            if case .loaded(let pane, let info) = event { return "\(pane.rawValue) \(info.precision.rawValue)" }
+            return nil
+        }
+        #expect(Set(announced) == ["0 fp32", "1 int8"])
+        #expect(loads.withLock { $0 } == ["a fp32", "a int8"])
+        #expect(log.all.map(\.precision) == [.fp32, .int8])
+
+        // Asked again, both panes come from the cache: nothing is loaded or scored again.
+        await engine.request(generation: 2, request([.fp32, .int8]))
+        let again = await collect(&iterator, generation: 2, finishedPanes: 2)
+        #expect(scores(in: again, generation: 2, pane: 1) == expectedScores(maxLength: nil, precision: .int8))
+        #expect(log.all.count == 2 && loads.withLock { $0.count } == 2)
+        let int8 = try await engine.scorer(named: "a", precision: .int8)
+        #expect(int8.info.precision == .int8 && loads.withLock { $0.count } == 2)
+
+        // bf16 cannot run here: pane 1 fails with the engine's message, pane 0 still ranks.
+        await engine.request(generation: 3, request([.fp32, .bf16]))
+        let mixed = await collect(&iterator, generation: 3, finishedPanes: 2)
+        let failures = mixed.compactMap { event -> String? in
+            if case .failed(3, PaneID(1), let message) = event { return message }
+            return nil
+        }
+        #expect(failures == [unavailable.description])
+        #expect(unavailable.description.hasSuffix("have no bf16 matrix product; use another --precision (fp32 always runs)"))
+        #expect(scores(in: mixed, generation: 3, pane: 0) == expectedScores(maxLength: nil))
+    }
+
     @Test func loadFailureIsReportedAndOtherPanesStillRank() async throws {
         let log = CallLog()
-        let engine = RankingEngine { name, _ in
+        let engine = RankingEngine { name, _, _ in
             guard name != "missing" else { throw UnknownModel(name: name) }
             return FakeScorer(name: name, log: log)
         }
@@ -326,7 +378,7 @@ struct RuntimeRankingEngineTests {
         let log = CallLog()
         var scorer = FakeScorer(name: "quiet", log: log)
         scorer.reportsBatches = false
-        let engine = RankingEngine { [scorer] _, _ in scorer }
+        let engine = RankingEngine { [scorer] _, _, _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
         await engine.request(generation: 1, requests("q", passages, [(0, "quiet", nil)]))
         let events = await collect(&iterator, generation: 1, finishedPanes: 1)
@@ -335,7 +387,7 @@ struct RuntimeRankingEngineTests {
 
     @Test func olderGenerationRequestIsIgnored() async throws {
         let log = CallLog()
-        let engine = RankingEngine { name, _ in FakeScorer(name: name, log: log) }
+        let engine = RankingEngine { name, _, _ in FakeScorer(name: name, log: log) }
         var iterator = engine.events.makeAsyncIterator()
         await engine.request(generation: 5, requests("new", passages, [(0, "a", nil)]))
         await engine.request(generation: 4, requests("stale", passages, [(0, "a", nil)]))
@@ -347,7 +399,7 @@ struct RuntimeRankingEngineTests {
     @Test func aDownloadingModelReportsProgressAndTheNextPaneRanksMeanwhile() async throws {
         let log = CallLog()
         let release = Signal()
-        let engine = RankingEngine { name, downloading in
+        let engine = RankingEngine { name, _, downloading in
             if name == "org/remote" {
                 downloading(ModelDownload(completedBytes: 10, totalBytes: 100, file: "model.safetensors"))
                 await release.wait()

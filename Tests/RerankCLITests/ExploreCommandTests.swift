@@ -73,11 +73,16 @@ struct ExploreCommandTests {
         return (process.terminationStatus, try String(contentsOf: errors, encoding: .utf8))
     }
 
-    @Test("an unknown theme and a bad script are reported before the screen opens")
+    @Test("an unknown theme, precision or a bad script are reported before the screen opens")
     func problemsBeforeTheScreen() throws {
         let theme = try RerankBinary.run(["explore", "--theme", "plaid"], environment: environment)
         #expect(theme.status != 0)
         #expect(theme.standardError.contains("no theme plaid") && theme.standardError.contains("dark"), "\(theme.standardError)")
+
+        let precision = try RerankBinary.run(["explore", "--precision", "fp16"], environment: environment)
+        #expect(precision.status != 0)
+        #expect(precision.standardError.contains("'fp16' is invalid for '--precision") && precision.standardError.contains("'int8'"),
+                "\(precision.standardError)")
 
         let script = try files.write("talk.txt", "query: fine\nmodel 9 bm25\n")
         let result = try RerankBinary.run(["explore", "--script", script.path], environment: environment)

@@ -13,7 +13,7 @@ struct ExplorerEndToEndTests {
     /// Long enough for a debug build, which scores about twenty times slower than a release one.
     static let rankingTimeout = Duration.seconds(240)
 
-    @Test("type a query, compare with rerank score, read a cut passage, read in windows, resize, quit and restore the terminal",
+    @Test("type a query, compare with rerank score, read a cut passage, read in windows, run pane 1 in int8, resize, quit and restore the terminal",
           .timeLimit(.minutes(10)))
     func explorerSession() async throws {
         let files = try TemporaryFiles("rerank-e2e")
@@ -94,6 +94,16 @@ struct ExplorerEndToEndTests {
         }
         try tmux.press("Escape")
         try await tmux.waitFor("the panes again") { ExplorerScreen($0).everyPaneRanked(count: Self.passageCount) }
+
+        // Pane 1 loads its model again in int8: its header says so and it ranks again beside the fp32 panes.
+        try tmux.press(":")
+        try tmux.type("precision int8")
+        try tmux.press("Enter")
+        try await tmux.waitFor("pane 1 ranked in int8", timeout: Self.rankingTimeout) { screen in
+            let layout = ExplorerScreen(screen)
+            return layout.text(pane: 0, line: 2).contains("windows 32/16 int8") && !layout.text(pane: 1, line: 2).contains("int8")
+                && layout.text(pane: 0, line: 1).contains("cross-encoder") && layout.everyPaneRanked(count: Self.passageCount)
+        }
 
         // Resizing redraws for the new size, down to the too-small message.
         try tmux.resize(width: 60, height: 15)

@@ -11,7 +11,7 @@ extension ExplorerApp {
         for effect in effects {
             switch effect {
             case .quit: quitting = true
-            case .loadScorer(let pane, let name): loadScorer(pane, name: name)
+            case .loadScorer(let pane, let name, let precision): loadScorer(pane, name: name, precision: precision)
             case .score(_, let debounce): if debounce { scoreLater = true } else { scoreNow = true }
             case .scoreSet: scoreSet()
             case .cancelScoring: paneStopped = true
@@ -45,19 +45,20 @@ extension ExplorerApp {
         scheduleRedraw()
     }
 
-    private func scorerName(of pane: PaneID) -> String? {
-        state.paneIndex(pane).map { state.panes[$0].scorerName }
+    /// True while the pane still wants this scorer (it may have been given another model or precision meanwhile).
+    private func pane(_ pane: PaneID, wants name: String, in precision: Precision) -> Bool {
+        state.paneIndex(pane).map { state.panes[$0].scorerName == name && state.panes[$0].effectivePrecision == precision } ?? false
     }
 
-    private func loadScorer(_ pane: PaneID, name: String) {
+    private func loadScorer(_ pane: PaneID, name: String, precision: Precision) {
         let engine = self.engine
         Task {
             do {
-                let scorer = try await engine.scorer(named: name)
-                guard scorerName(of: pane) == name else { return }
+                let scorer = try await engine.scorer(named: name, precision: precision)
+                guard self.pane(pane, wants: name, in: precision) else { return }
                 deliver(.scorerReady(pane, scorer.info))
             } catch {
-                guard scorerName(of: pane) == name else { return }
+                guard self.pane(pane, wants: name, in: precision) else { return }
                 deliver(.failed(pane, message: "\(error)"))
             }
         }
@@ -68,7 +69,7 @@ extension ExplorerApp {
         let engine = self.engine
         Task {
             do {
-                let scorer = try await engine.scorer(named: request.scorerName)
+                let scorer = try await engine.scorer(named: request.scorerName, precision: request.precision)
                 let reading = await Task.detached {
                     scorer.reading(query: request.query, passage: request.text, maxLength: request.maxLength, mode: request.mode)
                 }.value

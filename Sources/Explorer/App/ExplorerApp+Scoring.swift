@@ -53,7 +53,8 @@ extension ExplorerApp {
         switch event {
         case .loaded(let pane, let info):
             guard let request = requests[pane], let index = state.paneIndex(pane),
-                  state.panes[index].scorerName == request.scorerName else { return }
+                  state.panes[index].scorerName == request.scorerName, state.panes[index].effectivePrecision == request.precision
+            else { return }
             perform(state.apply(.scorerReady(pane, info)))
         case .partial(let generation, let pane, let scores, let completed, let total):
             guard let request = current(generation, pane) else { return }

@@ -28,7 +28,9 @@ public enum ComparisonExport {
             let windowed = pane.effectiveReadingMode != .truncate
             out += "\n## Pane \(index + 1): \(escape(pane.scorerName)) (\(kind), \(ScoreFormat.label(for: pane))"
             out += pane.effectiveMaxLength.map { ", max length \($0)" } ?? ""
-            out += windowed ? ", \(pane.effectiveReadingMode))\n\n" : ")\n\n"
+            out += windowed ? ", \(pane.effectiveReadingMode)" : ""
+            out += pane.effectivePrecision == .reference ? "" : ", \(pane.effectivePrecision.rawValue)"
+            out += ")\n\n"
             var measures: [String] = []
             if let agreement = ranking.agreement {
                 measures.append("Kendall τ vs pane 1: \(agreement.kendallTau.map(ScoreFormat.measure) ?? "–")")
@@ -96,6 +98,8 @@ public enum ComparisonExport {
         var maxLength: Int?
         /// `LEN:STRIDE` when the pane reads in windows.
         var windows: String?
+        /// The model's number format; `nil` for BM25.
+        var precision: String?
         var kendallTau: Double?
         var overlapAt10: Int?
         var ndcgAt10: Double?
@@ -145,6 +149,7 @@ public enum ComparisonExport {
             if case .windows(let length, let stride) = pane.effectiveReadingMode { windows = "\(length):\(stride)" }
             return PaneResult(pane: index + 1, scorer: pane.scorerName, kind: pane.info?.kind.rawValue,
                               scoreName: pane.info?.scoreName, maxLength: pane.effectiveMaxLength, windows: windows,
+                              precision: pane.isLexical ? nil : pane.effectivePrecision.rawValue,
                               kendallTau: ranking.agreement?.kendallTau.flatMap(finite), overlapAt10: ranking.agreement?.overlapAt10,
                               ndcgAt10: ranking.labelMetrics.map(\.ndcgAt10).flatMap(finite),
                               mrrAt10: ranking.labelMetrics.map(\.mrrAt10).flatMap(finite), ranking: Array(entries))

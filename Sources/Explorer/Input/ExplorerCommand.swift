@@ -8,6 +8,8 @@ enum ExplorerCommand: Equatable {
     case maxLength(Int?)
     /// `:windows LEN STRIDE` (the focused pane reads in windows), or `:windows off` (it cuts).
     case windows(ReadingMode)
+    /// `:precision fp32|bf16|int8`: the number format of the focused pane's model.
+    case precision(Precision)
     case sort(SortOrder)
     case theme(String)
     case export(String)
@@ -39,6 +41,12 @@ enum ExplorerCommand: Equatable {
             return .success(.maxLength(value))
         case "windows", "window":
             return parseWindows(Array(rest))
+        case "precision":
+            guard rest.count == 1, let precision = Precision(rawValue: argument.lowercased()) else {
+                let choices = Precision.allCases.map(\.rawValue).joined(separator: "|")
+                return .failure(CommandError("usage: :precision \(choices) (fp32 is the reference)"))
+            }
+            return .success(.precision(precision))
         case "sort":
             guard let order = SortOrder(rawValue: argument.lowercased()) else {
                 return .failure(CommandError("usage: :sort score|input|pane1"))
@@ -56,7 +64,7 @@ enum ExplorerCommand: Equatable {
         case "help", "h": return .success(.help)
         case "quit", "q", "exit": return .success(.quit)
         default:
-            return .failure(CommandError("unknown command :\(verb) — try :model, :maxlen, :windows, :sort, :theme, :export, :open, :quit"))
+            return .failure(CommandError("unknown command :\(verb) — try :model, :maxlen, :windows, :precision, :sort, :theme, :export, :open, :quit"))
         }
     }
 

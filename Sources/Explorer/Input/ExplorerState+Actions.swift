@@ -114,7 +114,7 @@ extension ExplorerState {
         focusedPane = panes.count - 1
         refreshRankings()
         revealSelection()
-        let effects: [Effect] = [.loadScorer(pane.id, name: name), .score(pane.id, debounce: false)]
+        let effects: [Effect] = [.loadScorer(pane.id, name: name, precision: pane.effectivePrecision), .score(pane.id, debounce: false)]
         return modelChoices == nil ? effects + [.loadModelList] : effects
     }
 
@@ -142,13 +142,20 @@ extension ExplorerState {
     mutating func setScorer(pane index: Int, name: String) -> [Effect] {
         guard panes.indices.contains(index) else { return [] }
         panes[index].scorerName = name
-        browser?.failures[panes[index].scorerKey] = nil   // choosing a model again retries it on the set
+        return reloadScorer(pane: index)
+    }
+
+    /// Loads the pane's scorer afresh (another model or precision) and scores with it once loaded.
+    mutating func reloadScorer(pane index: Int) -> [Effect] {
+        guard panes.indices.contains(index) else { return [] }
+        browser?.failures[panes[index].scorerKey] = nil   // another model or precision retries it on the set
         panes[index].info = nil
         panes[index].download = nil
         panes[index].clearResults()
         refreshRankings()
-        let id = panes[index].id
-        return [.cancelScoring(id), .loadScorer(id, name: name), .score(id, debounce: false)]
+        let pane = panes[index]
+        return [.cancelScoring(pane.id), .loadScorer(pane.id, name: pane.scorerName, precision: pane.effectivePrecision),
+                .score(pane.id, debounce: false)]
     }
 
     private mutating func openModelPicker() -> [Effect] {

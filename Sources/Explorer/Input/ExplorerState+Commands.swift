@@ -30,6 +30,8 @@ extension ExplorerState {
             return [.score(panes[focusedPane].id, debounce: false)]
         case .windows(let mode):
             return setReadingMode(mode)
+        case .precision(let precision):
+            return setPrecision(precision)
         case .sort(let order):
             sortOrder = order
             revealSelection()
@@ -62,7 +64,7 @@ extension ExplorerState {
         guard panes.indices.contains(focusedPane) else { return [] }
         let pane = panes[focusedPane]
         let number = focusedPane + 1
-        if pane.readsWholePassages, mode != .truncate {
+        if pane.isLexical, mode != .truncate {
             status = StatusMessage("pane \(number) (\(pane.displayName)) reads whole passages: windows do not apply", isError: true)
             return []
         }
@@ -81,5 +83,25 @@ extension ExplorerState {
             status = StatusMessage("pane \(number) reads passages in windows of \(length) tokens, \(stride) apart, and ranks by the best")
         }
         return [.score(panes[focusedPane].id, debounce: false)]
+    }
+
+    /// `:precision`: the focused pane's model is loaded again in another number format, in the
+    /// background, and rescores; the other panes keep theirs.
+    private mutating func setPrecision(_ precision: Precision) -> [Effect] {
+        guard panes.indices.contains(focusedPane) else { return [] }
+        let pane = panes[focusedPane]
+        let number = focusedPane + 1
+        if pane.isLexical, precision != .reference {
+            status = StatusMessage("pane \(number) (\(pane.displayName)) has no neural model: precision does not apply", isError: true)
+            return []
+        }
+        // A pane whose load failed (a precision this CPU cannot run, say) tries again.
+        guard precision != pane.precision || pane.info?.precision != precision else {
+            status = StatusMessage("pane \(number) already runs \(pane.displayName) in \(precision.rawValue)")
+            return []
+        }
+        panes[focusedPane].precision = precision
+        status = StatusMessage("pane \(number) loads \(pane.displayName) in \(precision.rawValue)\(precision == .reference ? ", the reference" : "")")
+        return reloadScorer(pane: focusedPane)
     }
 }

@@ -121,6 +121,7 @@ public enum KeyBindings {
         BindingDescription(keys: ":model N NAME", summary: "set pane N's scorer (N may be left out)"),
         BindingDescription(keys: ":maxlen N", summary: "token limit of the focused pane (:maxlen default)"),
         BindingDescription(keys: ":windows LEN STRIDE", summary: "focused pane reads long passages in windows, best wins (:windows off)"),
+        BindingDescription(keys: ":precision fp32|bf16|int8", summary: "number format of the focused pane's model"),
         BindingDescription(keys: ":sort score|input|pane1", summary: "row order in the panes"),
         BindingDescription(keys: ":theme NAME", summary: "switch theme"),
         BindingDescription(keys: ":export FILE", summary: "write the comparison (.md or .json)"),

@@ -1,11 +1,12 @@
 import Foundation
+import Inference
 
 /// Work the reducer asks the runtime to do; the state itself never performs I/O.
 public enum Effect: Sendable, Hashable {
     /// Restore the terminal and exit.
     case quit
-    /// Load (or reuse) the scorer named `name` for the pane, then report `.scorerReady` or `.failed`.
-    case loadScorer(PaneID, name: String)
+    /// Load (or reuse) the scorer named `name` in `precision` for the pane, then report `.scorerReady` or `.failed`.
+    case loadScorer(PaneID, name: String, precision: Precision = .reference)
     /// Score the pane for the current query: build the request with `ExplorerState.scoreRequest(for:)`
     /// when the work starts (after ~150 ms when `debounce`, so typing coalesces), cancelling any
     /// older work for that pane. No request (`nil`) means nothing to score.

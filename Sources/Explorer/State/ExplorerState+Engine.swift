@@ -39,6 +39,9 @@ extension ExplorerState {
             panes[index].isScoring = false
             panes[index].error = message
             panes[index].download = nil
+            // A pane whose scorer never loaded (no such model, a precision the CPU cannot run) is of no use until
+            // changed: the status bar, wider than the pane's header, says why in full.
+            if panes[index].info == nil { status = StatusMessage("pane \(index + 1): \(message)", isError: true) }
         case .downloading(let scorer, let download):
             for index in panes.indices where panes[index].scorerName == scorer && panes[index].info == nil {
                 panes[index].download = download

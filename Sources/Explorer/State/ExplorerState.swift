@@ -67,12 +67,13 @@ public struct ExplorerState: Sendable {
     ///     None gives one BM25 pane, so there is always a pane.
     ///   - themeNames: the themes available; `themeName` should be one of them.
     ///   - readingMode: how every pane reads long passages at first (`--windows`); BM25 panes read them whole.
+    ///   - precision: the number format of every model pane at first (`--precision`); BM25 has none.
     ///   - judged: the judged set the passages come from (a collection's `judged`): the explorer
     ///     opens on its query browser, and the panes' measures use the query's judgments.
     public init(passages: [PassageRecord] = [], query: String = "", history: [String] = [],
                 scorers: [String] = [], title: String = "", themeName: String = "dark",
                 themeNames: [String] = ["dark"], presentation: Bool = false, readingMode: ReadingMode = .truncate,
-                width: Int = 80, height: Int = 24, judged: JudgedOrigin? = nil) {
+                precision: Precision = .reference, width: Int = 80, height: Int = 24, judged: JudgedOrigin? = nil) {
         self.query = LineEditor(query)
         self.history = QueryHistory(entries: history)
         self.passages = []
@@ -100,7 +101,10 @@ public struct ExplorerState: Sendable {
         self.judgments = nil
         for name in (scorers.isEmpty ? [Scorers.bm25Name] : scorers).prefix(Self.maximumPanes) {
             var pane = makePane(scorerName: name)
-            if !pane.readsWholePassages { pane.readingMode = readingMode }
+            if !pane.isLexical {
+                pane.readingMode = readingMode
+                pane.precision = precision
+            }
             panes.append(pane)
         }
         for record in passages { self.passages.append(makePassage(record)) }
@@ -115,7 +119,7 @@ public struct ExplorerState: Sendable {
     /// The effects to perform once at start: load every pane's scorer, score the query, and score
     /// the judged set for the query browser when there is one.
     public var initialEffects: [Effect] {
-        panes.map { Effect.loadScorer($0.id, name: $0.scorerName) } + scoreAll(debounce: false)
+        panes.map { Effect.loadScorer($0.id, name: $0.scorerName, precision: $0.effectivePrecision) } + scoreAll(debounce: false)
             + (browser == nil ? [] : [.scoreSet])
     }
 
@@ -163,7 +167,8 @@ public struct ExplorerState: Sendable {
         let text = scoringQuery
         guard !text.isEmpty, !passages.isEmpty else { return nil }
         return ScoreRequest(pane: pane, scorerName: panes[index].scorerName, maxLength: panes[index].maxLength,
-                            mode: panes[index].effectiveReadingMode, query: text, passageIDs: passages.map(\.id), passages: passages.map(\.text))
+                            mode: panes[index].effectiveReadingMode, precision: panes[index].effectivePrecision, query: text,
+                            passageIDs: passages.map(\.id), passages: passages.map(\.text))
     }
 
     /// The request behind a `.loadReading` effect, or `nil` when the pane or passage is gone.
@@ -171,7 +176,7 @@ public struct ExplorerState: Sendable {
         guard let index = paneIndex(pane), let found = self.passage(passage) else { return nil }
         return ReadingRequest(pane: pane, passage: passage, scorerName: panes[index].scorerName,
                               maxLength: panes[index].maxLength, mode: panes[index].effectiveReadingMode,
-                              query: scoringQuery, text: found.text)
+                              precision: panes[index].effectivePrecision, query: scoringQuery, text: found.text)
     }
 
     /// The passage with this id, if it still exists.

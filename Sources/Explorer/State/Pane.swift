@@ -32,6 +32,8 @@ public struct Pane: Sendable, Hashable, Identifiable {
     public var maxLength: Int?
     /// How passages past the limit are read, chosen with `:windows`: cut (the default) or in windows.
     public var readingMode: ReadingMode
+    /// The number format of the model's dense layers, chosen with `:precision`; fp32 is the reference.
+    public var precision: Precision
     public var scoreMode: ScoreMode
     /// Scores for `scoredQuery`, by passage; partial while scoring.
     public var scores: [PassageID: PairScore]
@@ -47,12 +49,13 @@ public struct Pane: Sendable, Hashable, Identifiable {
     public var scrollOffset: Int
 
     public init(id: PaneID, scorerName: String, maxLength: Int? = nil, readingMode: ReadingMode = .truncate,
-                scoreMode: ScoreMode = .raw) {
+                precision: Precision = .reference, scoreMode: ScoreMode = .raw) {
         self.id = id
         self.scorerName = scorerName
         self.info = nil
         self.maxLength = maxLength
         self.readingMode = readingMode
+        self.precision = precision
         self.scoreMode = scoreMode
         self.scores = [:]
         self.scoredQuery = nil
@@ -66,13 +69,17 @@ public struct Pane: Sendable, Hashable, Identifiable {
     /// The token limit in force: the override, else the scorer's default.
     public var effectiveMaxLength: Int? { maxLength ?? info?.maxLength }
 
-    /// True when the scorer reads whole passages without a token limit (BM25), so windows do not apply.
-    public var readsWholePassages: Bool {
+    /// True for BM25: it reads whole passages without a token limit and has no neural model, so
+    /// windows and precision do not apply.
+    public var isLexical: Bool {
         info.map { $0.kind == .lexical } ?? (scorerName.lowercased() == Scorers.bm25Name)
     }
 
     /// The reading mode in force: the chosen one, except for scorers that read whole passages.
-    public var effectiveReadingMode: ReadingMode { readsWholePassages ? .truncate : readingMode }
+    public var effectiveReadingMode: ReadingMode { isLexical ? .truncate : readingMode }
+
+    /// The precision in force: the chosen one, except for BM25, which has no dense layers (reported as fp32).
+    public var effectivePrecision: Precision { isLexical ? .reference : precision }
 
     /// Short display name: the last path component of the scorer name.
     public var displayName: String {

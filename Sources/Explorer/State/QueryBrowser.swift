@@ -3,25 +3,30 @@ import Foundation
 import Inference
 import PassageSources
 
-/// What a pane's scores depend on besides the query and passages: its scorer, token limit and reading
-/// mode. Panes with equal keys score alike, so the query browser keeps one column of results per key.
+/// What a pane's scores depend on besides the query and passages: its scorer, token limit, reading
+/// mode and precision. Panes with equal keys score alike, so the query browser keeps one column of
+/// results per key.
 public struct ScorerKey: Sendable, Hashable {
     public var scorer: String
     /// The pane's `:maxlen` override; `nil` for the scorer's default.
     public var maxLength: Int?
     /// Truncation, or the pane's `:windows`.
     public var mode: ReadingMode
+    /// The pane's `:precision`.
+    public var precision: Precision
 
-    public init(scorer: String, maxLength: Int? = nil, mode: ReadingMode = .truncate) {
+    public init(scorer: String, maxLength: Int? = nil, mode: ReadingMode = .truncate, precision: Precision = .reference) {
         self.scorer = scorer
         self.maxLength = maxLength
         self.mode = mode
+        self.precision = precision
     }
 }
 
 extension Pane {
     /// The key of this pane's scores.
-    public var scorerKey: ScorerKey { ScorerKey(scorer: scorerName, maxLength: maxLength, mode: effectiveReadingMode) }
+    public var scorerKey: ScorerKey { ScorerKey(scorer: scorerName, maxLength: maxLength, mode: effectiveReadingMode,
+                                             precision: effectivePrecision) }
 }
 
 /// How the query browser orders its rows; `s` cycles through them.

@@ -8,17 +8,20 @@ public struct ScoreRequest: Sendable, Hashable {
     public var maxLength: Int?
     /// The pane's reading mode (`:windows`).
     public var mode: ReadingMode
+    /// The pane's precision (`:precision`): the scorer is loaded, and its scores cached, per name and precision.
+    public var precision: Precision
     public var query: String
     /// Ids parallel to `passages`.
     public var passageIDs: [PassageID]
     public var passages: [String]
 
-    public init(pane: PaneID, scorerName: String, maxLength: Int?, mode: ReadingMode = .truncate, query: String,
-                passageIDs: [PassageID], passages: [String]) {
+    public init(pane: PaneID, scorerName: String, maxLength: Int?, mode: ReadingMode = .truncate,
+                precision: Precision = .reference, query: String, passageIDs: [PassageID], passages: [String]) {
         self.pane = pane
         self.scorerName = scorerName
         self.maxLength = maxLength
         self.mode = mode
+        self.precision = precision
         self.query = query
         self.passageIDs = passageIDs
         self.passages = passages
@@ -34,17 +37,20 @@ public struct ReadingRequest: Sendable, Hashable {
     public var maxLength: Int?
     /// The pane's reading mode (`:windows`).
     public var mode: ReadingMode
+    /// The pane's precision: which loaded scorer reads (the tokens are the same in every precision).
+    public var precision: Precision
     public var query: String
     /// The passage's text.
     public var text: String
 
     public init(pane: PaneID, passage: PassageID, scorerName: String, maxLength: Int?, mode: ReadingMode = .truncate,
-                query: String, text: String) {
+                precision: Precision = .reference, query: String, text: String) {
         self.pane = pane
         self.passage = passage
         self.scorerName = scorerName
         self.maxLength = maxLength
         self.mode = mode
+        self.precision = precision
         self.query = query
         self.text = text
     }

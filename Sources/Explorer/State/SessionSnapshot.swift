@@ -6,18 +6,22 @@ import PassageSources
 public struct SessionSnapshot: Codable, Sendable, Hashable {
     public static let currentVersion = 1
 
-    /// A pane as saved: its scorer, token limit, reading mode and score mode.
+    /// A pane as saved: its scorer, token limit, reading mode, precision and score mode.
     public struct PaneSnapshot: Codable, Sendable, Hashable {
         public var scorer: String
         public var maxLength: Int?
         /// Missing in sessions saved before windows existed: those panes truncate.
         public var readingMode: ReadingMode
+        /// Missing in sessions saved before precisions existed: those panes run in fp32.
+        public var precision: Precision
         public var scoreMode: ScoreMode
 
-        public init(scorer: String, maxLength: Int? = nil, readingMode: ReadingMode = .truncate, scoreMode: ScoreMode = .raw) {
+        public init(scorer: String, maxLength: Int? = nil, readingMode: ReadingMode = .truncate,
+                    precision: Precision = .reference, scoreMode: ScoreMode = .raw) {
             self.scorer = scorer
             self.maxLength = maxLength
             self.readingMode = readingMode
+            self.precision = precision
             self.scoreMode = scoreMode
         }
 
@@ -26,6 +30,7 @@ public struct SessionSnapshot: Codable, Sendable, Hashable {
             scorer = try container.decode(String.self, forKey: .scorer)
             maxLength = try container.decodeIfPresent(Int.self, forKey: .maxLength)
             readingMode = try container.decodeIfPresent(ReadingMode.self, forKey: .readingMode) ?? .truncate
+            precision = try container.decodeIfPresent(Precision.self, forKey: .precision) ?? .reference
             scoreMode = try container.decode(ScoreMode.self, forKey: .scoreMode)
         }
     }
@@ -59,7 +64,8 @@ public struct SessionSnapshot: Codable, Sendable, Hashable {
         self.init(query: state.query.text, history: state.history.entries, title: state.title,
                   passages: state.passages.map(\.record),
                   panes: state.panes.map {
-                      PaneSnapshot(scorer: $0.scorerName, maxLength: $0.maxLength, readingMode: $0.readingMode, scoreMode: $0.scoreMode)
+                      PaneSnapshot(scorer: $0.scorerName, maxLength: $0.maxLength, readingMode: $0.readingMode,
+                                   precision: $0.precision, scoreMode: $0.scoreMode)
                   },
                   theme: state.themeName, sortOrder: state.sortOrder, baseline: state.baseline)
     }
@@ -88,6 +94,7 @@ extension ExplorerState {
         for (index, saved) in zip(panes.indices, snapshot.panes) {
             panes[index].maxLength = saved.maxLength
             panes[index].readingMode = saved.readingMode
+            panes[index].precision = saved.precision
             panes[index].scoreMode = saved.scoreMode
         }
         sortOrder = snapshot.sortOrder

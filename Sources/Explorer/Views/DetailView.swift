@@ -177,6 +177,7 @@ enum DetailView {
                 line.append("  " + DisplayWidth.padLeft(ScoreFormat.score(score, mode: pane.scoreMode), 7), CellStyle(.score))
                 line.append(" " + DisplayWidth.padRight(ScoreFormat.label(for: pane), labelWidth), CellStyle(.dim))
                 line.append("  rank \(ranking.ranks[passage] ?? 0) of \(ranking.scoredCount)", CellStyle())
+                if pane.effectivePrecision != .reference { line.append("  " + pane.effectivePrecision.rawValue, CellStyle(.accent)) }
                 if let window = score.windowLabel { line.append("  " + window, CellStyle(.accent)) }
                 if let truncation = score.truncation, truncation.isTruncated {
                     line.append("  ✂ \(truncation.passageTokensCut + truncation.queryTokensCut) cut", CellStyle(.truncation))

@@ -1,8 +1,8 @@
 import Inference
 import Tokenization
 
-/// One pane: a header (model, score mode, reading mode, progress, agreement with pane 1, label
-/// measures) over the ranked rows.
+/// One pane: a header (model, score mode, reading mode, precision, progress, agreement with pane 1,
+/// label measures) over the ranked rows.
 enum PaneView {
     static let spinner: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
@@ -29,26 +29,9 @@ enum PaneView {
         grid.draw(title, column: header.x, row: header.y, limit: limit)
 
         guard header.height > 1 else { return }
-        var line = StyledText(" " + ScoreFormat.label(for: pane), base.with(.score))
-        if let maxLength = pane.maxLength { line.append(" ≤\(maxLength)", base.with(.truncation)) }
-        if case .windows(let length, let stride) = pane.effectiveReadingMode {
-            line.append(" windows \(length)/\(stride)", base.with(.accent))
-        }
-        if let note = pane.info?.note { line.append(" · " + note, base) }
-        if let error = pane.error {
-            line.append("  ✗ " + error, base.with(.error))
-        } else if let download = pane.download {
-            line.append("  ⇣ " + download.summary, base.with(.accent))
-        } else if pane.isScoring {
-            let frameIndex = state.spinnerFrame % spinner.count
-            line.append("  \(spinner[frameIndex]) \(pane.progress.percent)%", base.with(.accent))
-        }
-        if let agreement = ranking.agreement {
-            line.append("  τ ", base.with(.dim))
-            line.append(agreement.kendallTau.map(ScoreFormat.measure) ?? "–", base)
-            line.append("  ∩ ", base.with(.dim))
-            line.append("\(agreement.overlapAt10)/\(agreement.overlapDepth)", base)
-        }
+        let width = limit - header.x
+        let full = details(state, pane: pane, ranking: ranking, compact: false, base: base)
+        let line = full.whole.width <= width ? full.whole : details(state, pane: pane, ranking: ranking, compact: true, base: base).fitted(to: width)
         grid.draw(line, column: header.x, row: header.y + 1, limit: limit)
 
         guard state.hasLabels, header.height > 2 else { return }
@@ -57,6 +40,37 @@ enum PaneView {
         measures.append("  MRR@10 ", base.with(.dim))
         measures.append(ranking.labelMetrics.map { ScoreFormat.measure($0.mrrAt10) } ?? "–", base)
         grid.draw(measures, column: header.x, row: header.y + 2, limit: limit)
+    }
+
+    /// The header's second line: score name, reading settings (`≤128`, `windows 256/128`, `int8`), the model's
+    /// note, progress or error, and agreement with pane 1. `compact` shortens `windows` to `win`; what still
+    /// does not fit is left out, agreement first, then the note (the settings, errors and progress stay).
+    private static func details(_ state: ExplorerState, pane: Pane, ranking: PaneRanking, compact: Bool, base: CellStyle) -> FittedLine {
+        var line = FittedLine()
+        line.append(StyledText(" " + ScoreFormat.label(for: pane), base.with(.score)))
+        if let maxLength = pane.maxLength { line.append(StyledText(" ≤\(maxLength)", base.with(.truncation))) }
+        if case .windows(let length, let stride) = pane.effectiveReadingMode {
+            line.append(StyledText(" \(compact ? "win" : "windows") \(length)/\(stride)", base.with(.accent)))
+        }
+        if pane.effectivePrecision != .reference { line.append(StyledText(" " + pane.effectivePrecision.rawValue, base.with(.accent))) }
+        if let note = pane.info?.note { line.append(StyledText(" · " + note, base), .middle) }
+        if let error = pane.error {
+            line.append(StyledText("  ✗ " + error, base.with(.error)))
+        } else if let download = pane.download {
+            line.append(StyledText("  ⇣ " + download.summary, base.with(.accent)), .high)
+        } else if pane.isScoring {
+            let frameIndex = state.spinnerFrame % spinner.count
+            line.append(StyledText("  \(spinner[frameIndex]) \(pane.progress.percent)%", base.with(.accent)), .high)
+        }
+        if let agreement = ranking.agreement {
+            var tau = StyledText("  τ ", base.with(.dim))
+            tau.append(agreement.kendallTau.map(ScoreFormat.measure) ?? "–", base)
+            line.append(tau, .low)
+            var overlap = StyledText("  ∩ ", base.with(.dim))
+            overlap.append("\(agreement.overlapAt10)/\(agreement.overlapDepth)", base)
+            line.append(overlap, .lowest)
+        }
+        return line
     }
 
     // MARK: - Rows

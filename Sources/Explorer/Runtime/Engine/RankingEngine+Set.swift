@@ -62,14 +62,15 @@ extension RankingEngine {
     }
 
     private nonisolated func score(_ item: SetScoreItem) async -> SetOutcome {
-        let key = ScoreCache.Key(scorer: item.scorer.scorer, maxLength: item.scorer.maxLength, mode: item.scorer.mode, query: item.queryText)
+        let key = ScoreCache.Key(scorer: item.scorer.scorer, precision: item.scorer.precision, maxLength: item.scorer.maxLength,
+                                 mode: item.scorer.mode, query: item.queryText)
         var known = await cachedScores(key)
         var seen = Set<String>()
         let missing = item.passages.filter { known[$0] == nil && seen.insert($0).inserted }
         guard !missing.isEmpty else { return report(item, known) }
         let scorer: any Scorer
         do {
-            scorer = try await self.scorer(named: item.scorer.scorer, whenDownloading: nil)
+            scorer = try await self.scorer(LoadKey(name: item.scorer.scorer, precision: item.scorer.precision), whenDownloading: nil)
         } catch {
             return fail(item, "\(error)")
         }

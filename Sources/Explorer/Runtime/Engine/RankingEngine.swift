@@ -10,25 +10,35 @@ import Synchronization
 /// shown its first batch (or has begun to download its model); from then on their batches take
 /// turns on the engine's compute thread, so every pane shows a ranking soon and none waits for
 /// another to finish. Loading happens off the actor, so a slow model load never holds up a newer
-/// request. In its spare time it scores a judged set for the query browser (`scoreSet(_:)`,
-/// RankingEngine+Set.swift), which always gives way to a request.
+/// request. A scorer is loaded once per (name, precision): two panes may show one model in two
+/// precisions side by side. In its spare time it scores a judged set for the query browser
+/// (`scoreSet(_:)`, RankingEngine+Set.swift), which always gives way to a request.
 public actor RankingEngine {
-    /// Loads a scorer by the name people type (`bm25`, a model name or a path); when it downloads the model first,
-    /// it reports how far the download has come through the handler it is given.
-    public typealias Loader = @Sendable (String, _ downloading: @escaping @Sendable (ModelDownload) -> Void) async throws -> any Scorer
+    /// Loads a scorer by the name people type (`bm25`, a model name or a path) with its dense layers in a precision
+    /// (BM25 ignores it); when it downloads the model first, it reports how far the download has come through the
+    /// handler it is given.
+    public typealias Loader = @Sendable (String, Precision, _ downloading: @escaping @Sendable (ModelDownload) -> Void) async throws
+        -> any Scorer
+
+    /// What a scorer is loaded by.
+    struct LoadKey: Hashable, Sendable {
+        var name: String
+        var precision: Precision
+    }
 
     /// Every event, in order; consume it from one task.
     public nonisolated let events: AsyncStream<EngineEvent>
 
     private let loader: Loader
     let gate: EventGate
-    private var loads: [String: Task<any Scorer, any Error>] = [:]
-    private var loaded: [String: any Scorer] = [:]
+    private var loads: [LoadKey: Task<any Scorer, any Error>] = [:]
+    private var loaded: [LoadKey: any Scorer] = [:]
     /// Scorers whose model is downloading, and what to call when a download starts (letting the next pane start).
-    private var downloading: Set<String> = []
-    private var downloadWatchers: [String: [@Sendable () -> Void]] = [:]
+    private var downloading: Set<LoadKey> = []
+    private var downloadWatchers: [LoadKey: [@Sendable () -> Void]] = [:]
     var cache: ScoreCache
-    private var announced: [PaneID: String] = [:]
+    /// The scorer each pane was last told about.
+    private var announced: [PaneID: ScorerInfo] = [:]
     /// The work of the newest request.
     var current: Task<Void, Never>?
     /// True from a request until its work has ended (finished, or stopped after a cancel).
@@ -89,49 +99,49 @@ public actor RankingEngine {
         gate.finish()
     }
 
-    /// The scorer loaded by this name, loading it once if needed (for detail views and readings).
-    public func scorer(named name: String) async throws -> any Scorer {
-        try await scorer(named: name, whenDownloading: nil)
+    /// The scorer loaded by this name in this precision, loading it once if needed (for detail views and readings).
+    public func scorer(named name: String, precision: Precision) async throws -> any Scorer {
+        try await scorer(LoadKey(name: name, precision: precision), whenDownloading: nil)
     }
 
-    /// The scorer by this name; `whenDownloading` is called once if its model turns out to need a download.
-    func scorer(named name: String, whenDownloading: (@Sendable () -> Void)?) async throws -> any Scorer {
-        if let scorer = loaded[name] { return scorer }
+    /// The scorer by this key; `whenDownloading` is called once if its model turns out to need a download.
+    func scorer(_ key: LoadKey, whenDownloading: (@Sendable () -> Void)?) async throws -> any Scorer {
+        if let scorer = loaded[key] { return scorer }
         if let whenDownloading {
-            if downloading.contains(name) { whenDownloading() } else { downloadWatchers[name, default: []].append(whenDownloading) }
+            if downloading.contains(key) { whenDownloading() } else { downloadWatchers[key, default: []].append(whenDownloading) }
         }
         let load: Task<any Scorer, any Error>
-        if let running = loads[name] {
+        if let running = loads[key] {
             load = running
         } else {
             let loader = self.loader
             let gate = self.gate
             load = Task.detached(priority: .userInitiated) {
-                try await loader(name) { progress in
-                    gate.emitAlways(.downloading(scorer: name, progress: progress))
-                    Task { await self.downloadStarted(name) }
+                try await loader(key.name, key.precision) { progress in
+                    gate.emitAlways(.downloading(scorer: key.name, progress: progress))
+                    Task { await self.downloadStarted(key) }
                 }
             }
-            loads[name] = load
+            loads[key] = load
         }
         defer {
-            downloading.remove(name)
-            downloadWatchers[name] = nil
+            downloading.remove(key)
+            downloadWatchers[key] = nil
         }
         do {
             let scorer = try await load.value
-            loaded[name] = scorer
+            loaded[key] = scorer
             return scorer
         } catch {
-            loads[name] = nil
+            loads[key] = nil
             throw error
         }
     }
 
     /// A scorer's model began to download: panes waiting for it to start no longer hold up the next ones.
-    private func downloadStarted(_ name: String) {
-        guard loaded[name] == nil, loads[name] != nil, downloading.insert(name).inserted else { return }
-        downloadWatchers.removeValue(forKey: name)?.forEach { $0() }
+    private func downloadStarted(_ key: LoadKey) {
+        guard loaded[key] == nil, loads[key] != nil, downloading.insert(key).inserted else { return }
+        downloadWatchers.removeValue(forKey: key)?.forEach { $0() }
     }
 
     // MARK: the work of one request
@@ -155,13 +165,16 @@ public actor RankingEngine {
         var total: Int
 
         var isLexical: Bool { key.scorer.lowercased() == Scorers.bm25Name }
+
+        var loadKey: LoadKey { LoadKey(name: key.scorer, precision: key.precision) }
     }
 
     private nonisolated func run(_ job: RankJob, requests: [ScoreRequest], after previous: Task<Void, Never>?,
                                  interrupting setItem: Task<[PairScore], any Error>?) async {
         var pending: [PendingPane] = []
         for request in requests {
-            let key = ScoreCache.Key(scorer: request.scorerName, maxLength: request.maxLength, mode: request.mode, query: request.query)
+            let key = ScoreCache.Key(scorer: request.scorerName, precision: request.precision, maxLength: request.maxLength,
+                                     mode: request.mode, query: request.query)
             let waiting = PendingPane(pane: request.pane, key: key, missing: Array(zip(request.passageIDs, request.passages)),
                                       cachedCount: 0, total: request.passages.count)
             if let rest = await takeCached(job, waiting) { pending.append(rest) }
@@ -187,7 +200,7 @@ public actor RankingEngine {
     /// Emits the cached scores among a pane's missing passages (and `finished` when nothing is
     /// missing any more); returns what still needs scoring.
     private func takeCached(_ job: RankJob, _ pane: PendingPane) -> PendingPane? {
-        if let scorer = loaded[pane.key.scorer] { announce(scorer.info, pane: pane.pane, generation: job.generation) }
+        if let scorer = loaded[pane.loadKey] { announce(scorer.info, pane: pane.pane, generation: job.generation) }
         let cached = cache.scores(for: pane.key)
         var found: [PassageID: PairScore] = [:]
         var missing: [(id: PassageID, text: String)] = []
@@ -213,7 +226,7 @@ public actor RankingEngine {
         let scorer: any Scorer
         do {
             // A model that downloads first lets the next pane start meanwhile.
-            scorer = try await self.scorer(named: pane.key.scorer, whenDownloading: { firstResult.finish() })
+            scorer = try await self.scorer(pane.loadKey, whenDownloading: { firstResult.finish() })
         } catch {
             gate.emit(.failed(generation: job.generation, pane: pane.pane, message: "\(error)"), generation: job.generation)
             return
@@ -261,8 +274,8 @@ public actor RankingEngine {
     }
 
     private func announce(_ info: ScorerInfo, pane: PaneID, generation: Int) {
-        guard announced[pane] != info.name else { return }
-        if gate.emit(.loaded(pane: pane, info: info), generation: generation) { announced[pane] = info.name }
+        guard announced[pane] != info else { return }
+        if gate.emit(.loaded(pane: pane, info: info), generation: generation) { announced[pane] = info }
     }
 }
 

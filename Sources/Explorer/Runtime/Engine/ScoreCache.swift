@@ -1,12 +1,14 @@
 import Inference
 
-/// Scores already computed, per (scorer name, max length, reading mode, query, passage text).
+/// Scores already computed, per (scorer name, precision, max length, reading mode, query, passage text).
 ///
-/// Grouped by (scorer, max length, reading mode, query) so a pane looks its passages up in one dictionary; the
-/// least recently used groups are dropped beyond `capacity` to bound memory in long sessions.
+/// Grouped by (scorer, precision, max length, reading mode, query) so a pane looks its passages up in one
+/// dictionary; the least recently used groups are dropped beyond `capacity` to bound memory in long sessions.
 struct ScoreCache {
     struct Key: Hashable {
         var scorer: String
+        /// The same model in int8 scores differently from fp32: each precision has its own scores.
+        var precision: Precision
         var maxLength: Int?
         var mode: ReadingMode
         var query: String
