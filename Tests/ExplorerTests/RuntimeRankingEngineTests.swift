@@ -426,7 +426,7 @@ struct RuntimeRankingEngineTests {
 
     @Test func setWorkReportsEveryItemAndCachesItForThePanes() async throws {
         let log = CallLog()
-        let engine = RankingEngine { name, _ in FakeScorer(name: name, log: log) }
+        let engine = RankingEngine { name, _, _ in FakeScorer(name: name, log: log) }
         var iterator = engine.events.makeAsyncIterator()
         let texts = passages.map(\.text)
         await engine.scoreSet([
@@ -455,7 +455,7 @@ struct RuntimeRankingEngineTests {
             waiting.open()
             await release.wait()
         }
-        let engine = RankingEngine { [scorer] _, _ in scorer }
+        let engine = RankingEngine { [scorer] _, _, _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
         await engine.scoreSet([SetScoreItem(set: 1, query: 0, scorer: ScorerKey(scorer: "a"), queryText: "set query",
                                             passages: passages.map(\.text))])
@@ -484,7 +484,7 @@ struct RuntimeRankingEngineTests {
             waiting.open()
             await release.wait()
         }
-        let engine = RankingEngine { [scorer] _, _ in scorer }
+        let engine = RankingEngine { [scorer] _, _, _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
         await engine.scoreSet([SetScoreItem(set: 1, query: 0, scorer: ScorerKey(scorer: "a"), queryText: "q",
                                             passages: passages.map(\.text))])
@@ -504,7 +504,7 @@ struct RuntimeRankingEngineTests {
 
     @Test func aScorerThatFailsIsReportedOnceAndItsOtherItemsSkipped() async throws {
         let log = CallLog()
-        let engine = RankingEngine { name, _ in
+        let engine = RankingEngine { name, _, _ in
             guard name != "missing" else { throw UnknownModel(name: name) }
             return FakeScorer(name: name, log: log)
         }
