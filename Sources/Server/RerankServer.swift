@@ -53,7 +53,8 @@ public struct RerankServer: Sendable {
         }
         for version in ["v1", "v2"] {
             router.post("\(version)/rerank") { request, _ in
-                try await Self.answer(endpoint: "\(version)/rerank", request: request, apiKey: apiKey, service: service) { body in
+                try await Self.answer(endpoint: "\(version)/rerank", request: request, apiKey: apiKey,
+                                      service: service) { body in
                     try Self.encoder.encode(try await service.rerank(try Self.decode(DocumentRerankRequest.self, from: body)))
                 }
             }
@@ -61,8 +62,8 @@ public struct RerankServer: Sendable {
         return router
     }
 
-    /// Checks the key, reads the body, runs `handle` and turns what it
-    /// returns or throws into a JSON answer, counting it in the metrics.
+    /// Checks the key, reads the body, runs `handle` — cancelled if the client's connection closes first — and turns
+    /// what it returns or throws into a JSON answer, counting it in the metrics.
     private static func answer(endpoint: String, request: Request, apiKey: String?, service: RerankService,
                                _ handle: @escaping @Sendable (Data) async throws -> Data) async throws -> Response {
         let start = ContinuousClock.now
@@ -71,20 +72,26 @@ public struct RerankServer: Sendable {
             response = refusal
         } else {
             do {
-                let buffer: ByteBuffer
-                do {
-                    buffer = try await request.body.collect(upTo: service.limits.maxBodyBytes)
-                } catch is NIOTooManyBytesError {
-                    throw APIError.tooLarge("body", "the request body is larger than \(service.limits.maxBodyBytes) bytes")
+                let data = try await request.body.consumeWithCancellationOnInboundClose { body in
+                    let buffer: ByteBuffer
+                    do {
+                        buffer = try await body.collect(upTo: service.limits.maxBodyBytes)
+                    } catch is NIOTooManyBytesError {
+                        throw APIError.tooLarge("body", "the request body is larger than \(service.limits.maxBodyBytes) bytes")
+                    } catch {
+                        throw APIError(status: 400, message: "the request body could not be read: \(error)")
+                    }
+                    return try await handle(Data(buffer: buffer))
                 }
-                response = json(try await handle(Data(buffer: buffer)), status: .ok)
+                response = json(data, status: .ok, closing: true)
             } catch let error as APIError {
-                response = json(try encoder.encode(error.body), status: .init(code: error.status))
+                response = json(try encoder.encode(error.body), status: .init(code: error.status), closing: true)
             } catch is CancellationError {
-                response = json(try encoder.encode(ErrorBody(error: "cancelled", errorType: "Cancelled")), status: .init(code: 499))
+                let cancelled = ErrorBody(error: "cancelled: the client went away", errorType: "Cancelled")
+                response = json(try encoder.encode(cancelled), status: .init(code: 499), closing: true)
             } catch {
                 let failure = ErrorBody(error: "the model failed: \(error)", errorType: "Backend")
-                response = json(try encoder.encode(failure), status: .internalServerError)
+                response = json(try encoder.encode(failure), status: .internalServerError, closing: true)
             }
         }
         service.metrics.recordRequest(endpoint: endpoint, status: response.status.code, duration: ContinuousClock.now - start)
@@ -131,8 +138,12 @@ public struct RerankServer: Sendable {
         }
     }
 
-    private static func json(_ data: Data, status: HTTPResponse.Status) -> Response {
-        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    /// A JSON answer; `closing` says the connection ends with it, as it does after a body read while watching for
+    /// the client to go away (Hummingbird then cannot read a next request on it).
+    private static func json(_ data: Data, status: HTTPResponse.Status, closing: Bool = false) -> Response {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if closing { headers[.connection] = "close" }
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     private static let encoder: JSONEncoder = {
@@ -141,3 +152,4 @@ public struct RerankServer: Sendable {
         return encoder
     }()
 }
+

@@ -2,6 +2,7 @@ import Prometheus
 
 /// What `GET /metrics` reports, in Prometheus' text format: requests by endpoint and status, pairs and tokens
 /// scored, how many pairs each engine list held, request latency and the requests waiting for the engine.
+/// A request whose client went away before its answer counts with status 499, as nginx logs it.
 final class ServerMetrics: Sendable {
     private let registry = PrometheusCollectorRegistry()
     private let pairs: Counter

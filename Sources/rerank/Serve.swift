@@ -32,6 +32,8 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Bytes per request body at most.")
     var maxBodyBytes = 4 << 20
 
+    @OptionGroup var batchOptions: BatchOptions
+
     @Option(help: "Compute threads (default: one per core).")
     var threads: Int?
 
@@ -51,7 +53,8 @@ struct Serve: AsyncParsableCommand {
         let locator = try ModelAccess.locator(offline: offline)
         var scorers: [(name: String, scorer: any Scorer)] = []
         for name in model {
-            scorers.append((name, try await Scorers.load(name, locator: locator, threads: threads, precision: precision)))
+            scorers.append((name, try await Scorers.load(name, locator: locator, threads: threads, batchSize: batchOptions.batchSize,
+                                                       precision: precision)))
         }
         let service = RerankService(scorers: scorers, limits: ServerLimits(maxDocuments: maxDocuments, maxBodyBytes: maxBodyBytes))
         let key = apiKey ?? ProcessInfo.processInfo.environment["RERANK_API_KEY"]

@@ -139,6 +139,28 @@ struct ServeCommandTests {
             #expect(count < 16, "16 requests at once go through fewer lists: \(metrics)")
         }
     }
+
+    @Test("a client that goes away stops its request: its list stops between batches and is never finished")
+    func disconnectedClientsStopTakingEngineTime() async throws {
+        try await ServedRerank.with(["--model", Self.model, "--batch-size", "4"]) { server in
+            let long = Array(repeating: "vaccines train the immune system to recognise a pathogen", count: 60).joined(separator: " ")
+            let request = try JSONSerialization.data(withJSONObject: ["query": "how do vaccines work", "texts": Array(repeating: long, count: 150),
+                                                                      "truncate": true])
+            // curl gives up after two seconds, closing its connection while the 150 long pairs are scored.
+            let gaveUp = try await server.curl("rerank", body: request, maxSeconds: 2)
+            #expect(gaveUp != 0)
+            var metrics = ""
+            for _ in 0..<100 where !metrics.contains("status=\"499\"} 1") {
+                try await Task.sleep(for: .milliseconds(100))
+                metrics = String(decoding: try await server.get("metrics", key: nil).body, as: UTF8.self)
+            }
+            #expect(metrics.contains("rerank_requests_total{endpoint=\"rerank\",status=\"499\"} 1"))
+            let (status, _) = try await server.post("rerank", ["query": "q", "texts": ["a", "b"]])
+            #expect(status == 200)
+            metrics = String(decoding: try await server.get("metrics", key: nil).body, as: UTF8.self)
+            #expect(metrics.contains("rerank_pairs_total 2"), "the abandoned list was never finished: \(metrics)")
+        }
+    }
 }
 
 /// A `rerank serve` process on a free loopback port, stopped with SIGTERM at the end (which must exit cleanly).
@@ -190,6 +212,21 @@ struct ServedRerank: Sendable {
         if let key { request.setValue("Bearer \(key)", forHTTPHeaderField: "Authorization") }
         let (data, response) = try await URLSession.shared.data(for: request)
         return ((response as? HTTPURLResponse)?.statusCode ?? 0, try? JSONSerialization.jsonObject(with: data))
+    }
+
+    /// Posts with the real curl, which gives up after `maxSeconds`; its exit status.
+    func curl(_ path: String, body: Data, maxSeconds: Int) async throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["curl", "-s", "-o", "/dev/null", "--max-time", String(maxSeconds), "-H", "Content-Type: application/json",
+                             "--data-binary", "@-", base.appendingPathComponent(path).absoluteString]
+        let input = Pipe()
+        process.standardInput = input
+        try process.run()
+        input.fileHandleForWriting.write(body)
+        try input.fileHandleForWriting.close()
+        await Task.detached { process.waitUntilExit() }.value
+        return process.terminationStatus
     }
 
     func get(_ path: String, key: String?) async throws -> (status: Int, body: Data) {
