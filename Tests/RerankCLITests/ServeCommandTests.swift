@@ -161,6 +161,46 @@ struct ServeCommandTests {
             #expect(metrics.contains("rerank_pairs_total 2"), "the abandoned list was never finished: \(metrics)")
         }
     }
+
+    /// The Python that `scripts/setup --test-deps` gives the Cohere SDK.
+    static let peersPython = Fixtures.repositoryRoot.appendingPathComponent(".build/test-peers/bin/python")
+
+    @Test("the Cohere Python SDK, v1 and v2 clients pointed at loopback, reads rerank serve's answers",
+          .enabled(if: FileManager.default.isExecutableFile(atPath: peersPython.path)))
+    func cohereSDK() async throws {
+        try await ServedRerank.with(["--model", Self.model, "--api-key", "local-key"]) { server in
+            let script = """
+                import json, sys
+                import cohere
+                base, model = sys.argv[1], sys.argv[2]
+                documents = ["The tide follows the moon.", "Vaccines train the immune system to recognise a pathogen.",
+                             "Booster doses renew a vaccine's protection."]
+                v2 = cohere.ClientV2(api_key="local-key", base_url=base).rerank(
+                    model=model, query="how do vaccines work", documents=documents, top_n=2)
+                v1 = cohere.Client(api_key="local-key", base_url=base).rerank(
+                    model=model, query="how do vaccines work", documents=documents, top_n=3, return_documents=True)
+                print(json.dumps({"v2": [[r.index, r.relevance_score] for r in v2.results],
+                                  "v1": [[r.index, r.relevance_score, r.document.text] for r in v1.results]}))
+                """
+            let process = Process()
+            process.executableURL = Self.peersPython
+            process.arguments = ["-c", script, server.base.absoluteString, Self.model]
+            let output = Pipe(), errors = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            let data = await Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
+            let failure = await Task.detached { errors.fileHandleForReading.readDataToEndOfFile() }.value
+            await Task.detached { process.waitUntilExit() }.value
+            #expect(process.terminationStatus == 0, "\(String(decoding: failure, as: UTF8.self))")
+            let answer = try #require(try JSONSerialization.jsonObject(with: data) as? [String: [[Any]]])
+            let v2 = try #require(answer["v2"]), v1 = try #require(answer["v1"])
+            #expect(v2.count == 2 && v1.count == 3)
+            #expect(v2.compactMap { $0.first as? Int } == Array(v1.compactMap { $0.first as? Int }.prefix(2)))
+            #expect(Set(v2.compactMap { $0.first as? Int }) == [1, 2], "the two vaccine passages come first")
+            #expect(v1.allSatisfy { ($0.last as? String)?.isEmpty == false })
+        }
+    }
 }
 
 /// A `rerank serve` process on a free loopback port, stopped with SIGTERM at the end (which must exit cleanly).
