@@ -30,8 +30,13 @@ let package = Package(
         .target(name: "TextFiles"),
         .target(name: "Tokenization"),
         .target(name: "ModelStore"),
+        .target(name: "Networking", dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .target(name: "Hub", dependencies: [
-            "ModelStore",
+            "ModelStore", "Networking",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -70,7 +75,7 @@ let package = Package(
         .testTarget(name: "PassageSourcesTests", dependencies: ["PassageSources", "TextFiles", "TestSupport"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "TestSupport"]),
         .testTarget(name: "HubTests", dependencies: [
-            "Hub", "ModelStore", "FakeHub", "TestSupport", .product(name: "NIOHTTP1", package: "swift-nio"),
+            "Hub", "ModelStore", "Networking", "FakeHub", "TestSupport", .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "RerankCLITests", dependencies: ["TestSupport", "FakeHub"]),
     ]
