@@ -47,6 +47,12 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["Inference", "TextFiles"]),
         .target(name: "PassageSources", dependencies: ["Evaluation", "TextFiles"]),
         .target(name: "Explorer", dependencies: ["Inference", "Evaluation", "PassageSources", "CNcurses"]),
+        .target(name: "RemoteScoring", dependencies: [
+            "Inference", "Networking",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOFoundationCompat", package: "swift-nio"),
+        ]),
         .target(name: "Server", dependencies: [
             "Inference",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -55,7 +61,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .executableTarget(name: "rerank", dependencies: [
-            "Inference", "Evaluation", "PassageSources", "Explorer", "ModelStore", "Hub", "Server", "Tokenization", "TextFiles",
+            "Inference", "Evaluation", "PassageSources", "Explorer", "ModelStore", "Hub", "RemoteScoring", "Server", "Tokenization", "TextFiles",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -77,6 +83,7 @@ let package = Package(
         .testTarget(name: "HubTests", dependencies: [
             "Hub", "ModelStore", "Networking", "FakeHub", "TestSupport", .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
+        .testTarget(name: "RemoteScoringTests", dependencies: ["RemoteScoring"]),
         .testTarget(name: "RerankCLITests", dependencies: ["TestSupport", "FakeHub"]),
     ]
 )

@@ -64,7 +64,7 @@ struct ComparedModels: ParsableArguments {
 
     /// The one place this command loads a scorer.
     private func loadScorer(_ name: String) async throws -> any Scorer {
-        try await Scorers.load(name, locator: try ModelAccess.locator(offline: offline), threads: threads,
+        try await ModelAccess.loadScorer(name, locator: try ModelAccess.locator(offline: offline), threads: threads,
                                batchSize: batchOptions.batchSize)
     }
 }

@@ -92,7 +92,7 @@ struct Explore: AsyncParsableCommand {
                 let locator = ModelLocator(fetcher: HubDownloader(settings: hubSettings) { progress in
                     downloading(ModelDownload(completedBytes: progress.completedBytes, totalBytes: progress.totalBytes, file: progress.file))
                 })
-                return try await Scorers.load(name, locator: locator, priority: .background, batchSize: Self.batchSize, precision: precision)
+                return try await ModelAccess.loadScorer(name, locator: locator, priority: .background, batchSize: Self.batchSize, precision: precision)
             },
             listModels: { ExplorerModels.choices(ModelLocator().listing()) },
             script: demo, trace: traceWriter, session: store, saveAtStart: opening.passagesGiven,

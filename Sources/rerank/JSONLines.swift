@@ -38,7 +38,7 @@ enum JSONLines {
     /// Writes one object as a line on standard output (keys sorted, slashes unescaped).
     static func write(_ object: [String: Any]) throws {
         let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        FileHandle.standardOutput.write(data + Data("\n".utf8))
+        StandardStreams.write(data + Data("\n".utf8), to: .standardOutput)
     }
 
     /// A Float as JSON shows it: its shortest exact decimal, not the Double widening's digits.
@@ -70,6 +70,18 @@ enum InputError: Error, CustomStringConvertible {
 /// Messages for people, on standard error.
 enum StandardError {
     static func print(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        StandardStreams.write(Data((message + "\n").utf8), to: .standardError)
+    }
+}
+
+/// Writing to the standard streams without Foundation's trapping `write(_:)`: when the reader of standard output has
+/// gone away (`rerank score … --json | head`), the command ends quietly; a closed standard error loses the message.
+enum StandardStreams {
+    static func write(_ data: Data, to handle: FileHandle) {
+        do {
+            try handle.write(contentsOf: data)
+        } catch {
+            if handle === FileHandle.standardOutput { exit(0) }
+        }
     }
 }

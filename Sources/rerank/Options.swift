@@ -25,7 +25,7 @@ struct ModelOptions: ParsableArguments {
     }
 
     func loadScorer(batchSize: Int = 64) async throws -> any Scorer {
-        try await Scorers.load(model, locator: locator(), threads: threads, batchSize: batchSize, precision: precision)
+        try await ModelAccess.loadScorer(model, locator: locator(), threads: threads, batchSize: batchSize, precision: precision)
     }
 }
 

@@ -42,7 +42,7 @@ final class ProgressBar: Sendable {
 
     /// Ends the in-place line so later output starts on a fresh one.
     func finish() {
-        if interactive { FileHandle.standardError.write(Data("\n".utf8)) }
+        if interactive { StandardStreams.write(Data("\n".utf8), to: .standardError) }
     }
 
     private func show(_ fraction: Double, final: Bool, detail: (TimeInterval) -> String) {
@@ -58,7 +58,7 @@ final class ProgressBar: Sendable {
         let filled = Int((fraction * Double(width)).rounded(.down))
         let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
         let line = "\(label) \(bar) \(detail(now.timeIntervalSince(start)))"
-        FileHandle.standardError.write(Data((interactive ? "\r\u{1B}[K" + line : line + "\n").utf8))
+        StandardStreams.write(Data((interactive ? "\r\u{1B}[K" + line : line + "\n").utf8), to: .standardError)
     }
 
     /// `532 B`, `14.2 kB`, `1.3 MB`, `1.1 GB` (powers of 1000, as the Hub shows sizes).

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// The `rerank` command: the explorer by default, and the engine's subcommands.
 @main
@@ -16,4 +17,11 @@ struct Rerank: AsyncParsableCommand {
         subcommands: [Explore.self, Score.self, Tokenize.self, Embed.self, Eval.self, Compare.self, RerankRun.self, Bench.self, Serve.self,
                       Models.self, TraceSummaryCommand.self],
         defaultSubcommand: Explore.self)
+
+    /// A closed pipe makes writes fail (EPIPE), which `StandardStreams` answers by ending quietly, rather than
+    /// killing the process with SIGPIPE or not depending on whether the network stack (which ignores it) has started.
+    static func main() async {
+        signal(SIGPIPE, SIG_IGN)
+        await main(nil)
+    }
 }

@@ -53,7 +53,7 @@ struct Serve: AsyncParsableCommand {
         let locator = try ModelAccess.locator(offline: offline)
         var scorers: [(name: String, scorer: any Scorer)] = []
         for name in model {
-            scorers.append((name, try await Scorers.load(name, locator: locator, threads: threads, batchSize: batchOptions.batchSize,
+            scorers.append((name, try await ModelAccess.loadScorer(name, locator: locator, threads: threads, batchSize: batchOptions.batchSize,
                                                        precision: precision)))
         }
         let service = RerankService(scorers: scorers, limits: ServerLimits(maxDocuments: maxDocuments, maxBodyBytes: maxBodyBytes))

@@ -92,4 +92,21 @@ struct ScoreCommandTests {
         }
         #expect(!lines.contains { $0.hasPrefix("all-MiniLM-L6-v2 ") && $0.contains("locally trained") })
     }
+
+    @Test("a reader that stops early (`| head -1`) ends score --json quietly, without a crash")
+    func closedStandardOutput() throws {
+        let process = Process()
+        process.executableURL = try #require(RerankBinary.url)
+        process.arguments = ["score", "--model", "bm25", "--query", "booster doses",
+                             "--passages", Fixtures.repositoryRoot.appendingPathComponent("Samples/vaccines.jsonl").path, "--json"]
+        process.environment = environment
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        try output.fileHandleForReading.close()
+        process.waitUntilExit()
+        #expect(process.terminationReason == .exit && process.terminationStatus == 0,
+                "ended by \(process.terminationReason == .exit ? "exit" : "signal") \(process.terminationStatus)")
+    }
 }
