@@ -2,7 +2,8 @@ import Foundation
 
 /// A heat map of a text's units (sentences or words) as an SVG picture: the text set in a
 /// monospace font, each unit on a background whose colour says how much it moves the score —
-/// blue where the unit raises it, red where it lowers it, stronger for larger moves — with a
+/// blue where the unit raises it, red where it lowers it, stronger for larger moves (the text white
+/// on the strongest) — with a
 /// title, the full score and a legend of the scale. Each unit's tooltip gives its difference.
 public enum TextHeatMap {
     /// One unit of the text and how much it moves the score.
@@ -52,7 +53,7 @@ public enum TextHeatMap {
             let y = textTop + Double(word.line) * lineHeight
             document.rect(x: x - 1, y: y - fontSize - 2, width: Double(word.length) * fontSize * advance + 2, height: fontSize + 9,
                           fill: colour(unit.delta, largest: largest), tooltip: "\(formatted(unit.delta, signed: true)) · \(unit.text)")
-            document.text(word.text, x: x, y: y, size: fontSize)
+            document.text(word.text, x: x, y: y, size: fontSize, fill: strength(unit.delta, largest: largest) > 0.55 ? "#ffffff" : "#111111")
         }
         drawLegend(on: &document, largest: largest, top: textTop + Double(lines) * lineHeight + 20)
         return document.rendered()
@@ -103,10 +104,16 @@ public enum TextHeatMap {
         return result
     }
 
+    /// |delta| / largest, between 0 and 1 (0 when either is not finite or largest is 0).
+    private static func strength(_ delta: Float, largest: Float) -> Double {
+        guard delta.isFinite, largest.isFinite, largest > 0 else { return 0 }
+        return Double(min(1, abs(delta) / largest))
+    }
+
     /// Blue for a positive difference, red for a negative one, white for none, by |delta| / largest.
     static func colour(_ delta: Float, largest: Float) -> String {
-        guard delta.isFinite, largest > 0, delta != 0 else { return "#ffffff" }
-        let strength = Double(min(1, abs(delta) / largest))
+        let strength = strength(delta, largest: largest)
+        guard strength > 0 else { return "#ffffff" }
         let target: (Double, Double, Double) = delta > 0 ? (33, 102, 172) : (178, 24, 43)
         func channel(_ end: Double) -> Int { Int((255 + (end - 255) * strength).rounded()) }
         return "#" + [channel(target.0), channel(target.1), channel(target.2)]

@@ -212,6 +212,17 @@ import Tokenization
         #expect(lines[title + 5].contains("⋮ 2 more") && lines[title + 5].hasSuffix("⋮ 2 more"))
     }
 
+    @Test func withRoomToSpareRanksAreSpreadOut() {
+        var state = Self.rankFlow
+        Scenario.send(&state, [.resize(width: 100, height: 16)])
+        let lines = screen(state).split(separator: "\n", omittingEmptySubsequences: false)
+        // Twelve chart rows for five ranks: two rows each, the lines between them.
+        #expect(lines[3].hasPrefix(" Paris is the capital and lar… 1 "))
+        #expect(lines[5].hasPrefix(" France borders Belgium, Germ… 2 "))
+        #expect(lines[11].hasPrefix(" Lyon is known for its cuisin… 5 "))
+        #expect(lines[4].hasPrefix("                               ") && lines[4].contains { ("\u{2801}"..."\u{28FF}").contains($0) })
+    }
+
     @Test func rankFlowWithNothingRankedSaysSo() {
         var state = Scenario.state(width: 100, height: 12)
         Scenario.send(&state, [.key(.tab), .character("f")])

@@ -2,8 +2,8 @@
 /// or pane 2 while pane 1 is focused) on the right, and between them a braille line from each
 /// passage's rank in one to its rank in the other — rising lines in the rank-up colour, falling
 /// ones in the rank-down colour, crossings visible, the selected passage's line and rows
-/// highlighted. The top ranks that fit are drawn; lines of passages ranked lower on one side end
-/// on the last row, `⋮ N more`.
+/// highlighted. The top ranks that fit are drawn, a row apart or, with room to spare, two or three;
+/// lines of passages ranked lower on one side end on the last row, `⋮ N more`.
 enum RankFlowView {
     /// Line tags, by priority: the selected passage's line wins a shared cell.
     private enum LineKind: Int {
@@ -39,6 +39,8 @@ enum RankFlowView {
         let chartRows = rect.height - 2
         let shown = ranked <= chartRows ? ranked : chartRows - 1
         let moreRow = ranked > shown ? shown : nil
+        // Ranks spread over up to three rows each when there is room, so the slopes read more easily.
+        let spacing = moreRow == nil ? max(1, min(3, chartRows / max(1, shown))) : 1
         let middle = max(10, rect.width / 3)
         let labelWidth = (rect.width - middle) / 2
         let chartX = rect.x + labelWidth
@@ -55,9 +57,9 @@ enum RankFlowView {
         let top = rect.y + 2
         let terms = QueryTerms(state.query.text)
         drawLabels(state, order: leftRanking.order.prefix(shown), leftSide: true, x: rect.x, width: labelWidth,
-                   top: top, digits: digits, terms: terms, on: &grid)
+                   top: top, spacing: spacing, digits: digits, terms: terms, on: &grid)
         drawLabels(state, order: rightRanking.order.prefix(shown), leftSide: false, x: rightX, width: rect.maxX - rightX,
-                   top: top, digits: digits, terms: terms, on: &grid)
+                   top: top, spacing: spacing, digits: digits, terms: terms, on: &grid)
         if let moreRow {
             let dim = CellStyle(.dim)
             let leftMore = "⋮ \(leftRanking.scoredCount - shown) more "
@@ -65,14 +67,14 @@ enum RankFlowView {
             grid.write(" ⋮ \(rightRanking.scoredCount - shown) more", column: rightX, row: top + moreRow, limit: rect.maxX, style: dim)
         }
 
-        var canvas = BrailleCanvas(columns: middle, rows: moreRow.map { $0 + 1 } ?? shown)
+        var canvas = BrailleCanvas(columns: middle, rows: moreRow.map { $0 + 1 } ?? (shown - 1) * spacing + 1)
         let lastRow = canvas.rows - 1
         // The selected passage last, so its line is drawn over the others'.
         let passages = leftRanking.order.prefix(leftRanking.scoredCount).sorted { ($0 == state.selection ? 1 : 0) < ($1 == state.selection ? 1 : 0) }
         for id in passages {
             guard let leftRank = leftRanking.ranks[id], let rightRank = rightRanking.ranks[id] else { continue }
             guard leftRank <= shown || rightRank <= shown else { continue }
-            let from = min(leftRank - 1, lastRow), to = min(rightRank - 1, lastRow)
+            let from = min((leftRank - 1) * spacing, lastRow), to = min((rightRank - 1) * spacing, lastRow)
             let kind: LineKind = id == state.selection ? .selected : rightRank < leftRank ? .up : rightRank > leftRank ? .down : .same
             canvas.line(from: (x: 0, y: from * 4 + 1), to: (x: canvas.dotWidth - 1, y: to * 4 + 1), tag: kind.rawValue)
         }
@@ -98,12 +100,12 @@ enum RankFlowView {
 
     /// One side's rows: the passage's first line and its rank next to the chart (left: `Paris is…  1`, right: `1  Paris is…`).
     private static func drawLabels(_ state: ExplorerState, order: ArraySlice<PassageID>, leftSide: Bool, x: Int, width: Int,
-                                   top: Int, digits: Int, terms: QueryTerms, on grid: inout CellGrid) {
+                                   top: Int, spacing: Int, digits: Int, terms: QueryTerms, on grid: inout CellGrid) {
         for (offset, id) in order.enumerated() {
             guard let passage = state.passage(id) else { continue }
             let selected = id == state.selection
             let base = selected ? CellStyle(.selectionText, on: .selection, .bold) : CellStyle()
-            let row = top + offset
+            let row = top + offset * spacing
             grid.fill(row: row, columns: x..<(x + width), style: base)
             let rank = DisplayWidth.padLeft(String(offset + 1), digits)
             let textWidth = max(0, width - digits - 3)
