@@ -10,11 +10,6 @@ enum MarkedPassage {
         /// Unicode-scalar span of the window that gave the score; `nil` unless read in windows.
         var window: Range<Int>?
 
-        init(keptEnd: Int? = nil, window: Range<Int>? = nil) {
-            self.keptEnd = keptEnd
-            self.window = window
-        }
-
         init(_ score: PairScore?) {
             if let truncation = score?.truncation, truncation.passageTokensCut > 0 { keptEnd = truncation.passageKeptEnd }
             if let score, let best = score.bestWindow, score.windows.count > 1, score.windows.indices.contains(best) {
@@ -29,17 +24,21 @@ enum MarkedPassage {
     /// The style of text inside the window that won: the selection's colours, so it stands out in every theme.
     static let windowStyle = CellStyle(.selectionText, on: .selection)
 
-    /// The characters of `text` from Unicode-scalar offset `start` on (at most `limit` of them), styled;
-    /// a passage starting later than its first character begins with `…`. `complete` is false when
-    /// characters after the last one returned were left out.
+    /// The characters of `text` from Unicode-scalar offset `start` on (from the next word's start, at
+    /// most `limit` of them), styled; a passage starting later than its first character begins with
+    /// `…`. `complete` is false when characters after the last one returned were left out.
     static func styled(_ text: String, terms: QueryTerms, reading: Reading, from start: Int = 0,
                        limit: Int = .max) -> (text: StyledText, complete: Bool) {
         var scalarOffset = 0
         var characters: [Character] = []
         var firstOffset = 0
         var complete = true
+        // Starting inside the text, the rest of a word cut by `start` is left out (up to a word's length).
+        var skipping = start > 0 ? 24 : 0
         for character in text {
-            if scalarOffset >= start {
+            if scalarOffset >= start, skipping > 0 {
+                skipping = character.isWhitespace ? 0 : skipping - 1
+            } else if scalarOffset >= start {
                 if characters.count >= limit {
                     complete = false
                     break
