@@ -26,6 +26,13 @@ import FoundationXML
         // The three panes agree on the order: every line is level and grey.
         #expect(svg.contains("The Eiffel Tower was finished in 1889 for the World&apos;s Fair.: rank 4 → 4"))
         #expect(svg.components(separatedBy: "stroke=\"#9e9e9e\"").count - 1 == 10)
+        // The cut passage says so in pane 1.
+        #expect(svg.components(separatedBy: ">✂95<title>the model&apos;s token limit cut 95 of 604 tokens</title>").count - 1 == 1)
+    }
+
+    @Test func aWindowedPaneNamesTheWindowThatWon() {
+        let svg = ComparisonExport.render(WindowedPaneTests.windowed(), format: .svg)
+        #expect(svg.contains(">w2/3<title>read in windows; window w2/3 gave the score</title>"))
     }
 
     @Test func risingLinesAreGreenAndFallingOnesRed() {

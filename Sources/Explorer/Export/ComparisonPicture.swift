@@ -1,19 +1,21 @@
+import Inference
 import Pictures
 
 /// The current comparison as an SVG picture for slides (`:export FILE.svg`): the panes side by
-/// side, each a column of its top passages (rank, score, start of the passage), and between
+/// side, each a column of its top passages (rank, score, start of the passage, `✂ N` or the winning
+/// window where the model did not read it in one piece), and between
 /// adjacent panes a line from each passage's rank in one to its rank in the next — green where it
 /// rises, red where it falls, grey where it stays. The selected passage's lines are drawn thicker.
 enum ComparisonPicture {
     /// The most passages drawn per pane.
     static let maximumRows = 50
     private static let margin = 32.0
-    private static let columnWidth = 380.0
+    private static let columnWidth = 420.0
     private static let flowWidth = 140.0
     private static let rowHeight = 26.0
     private static let headerHeight = 150.0
     /// Characters of a passage's first line shown in a row.
-    private static let passageCharacters = 34
+    private static let passageCharacters = 30
 
     static func svg(_ state: ExplorerState) -> String {
         let rows = min(maximumRows, state.rankings.map(\.scoredCount).max() ?? 0)
@@ -72,7 +74,18 @@ enum ComparisonPicture {
             document.text(score, x: x + 100, y: y, size: 14, anchor: "end", fill: "#1f5f99")
             document.text(DisplayWidth.truncate(firstLine, to: passageCharacters), x: x + 112, y: y, size: 14,
                           tooltip: DisplayWidth.truncate(firstLine, to: 300))
+            if let reading = readingNote(pane.scores[id]) {
+                document.text(reading.text, x: x + columnWidth, y: y, size: 12, anchor: "end", fill: "#b35900", tooltip: reading.tooltip)
+            }
         }
+    }
+
+    /// Where the model read the passage: `w2/3` (the window that won), `✂ 95` (tokens cut), or nothing.
+    private static func readingNote(_ score: PairScore?) -> (text: String, tooltip: String)? {
+        if let window = score?.windowLabel { return (window, "read in windows; window \(window) gave the score") }
+        guard let truncation = score?.truncation, truncation.isTruncated else { return nil }
+        let cut = truncation.passageTokensCut + truncation.queryTokensCut
+        return ("✂\(cut)", "the model's token limit cut \(cut) of \(truncation.passageTokens + truncation.queryTokens) tokens")
     }
 
     /// Lines from each passage's rank in pane `index` to its rank in the next pane, for passages both show.
