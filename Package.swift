@@ -13,8 +13,9 @@ let package = Package(
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
-        // Tests only: the fake Hugging Face hub.
+        // `rerank serve`, and the tests' fake Hugging Face hub.
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
@@ -31,8 +32,13 @@ let package = Package(
         .target(name: "Pictures"),
         .target(name: "Tokenization"),
         .target(name: "ModelStore"),
+        .target(name: "Networking", dependencies: [
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         .target(name: "Hub", dependencies: [
-            "ModelStore",
+            "ModelStore", "Networking",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -43,8 +49,15 @@ let package = Package(
         .target(name: "Evaluation", dependencies: ["Inference", "TextFiles", "Pictures"]),
         .target(name: "PassageSources", dependencies: ["Evaluation", "TextFiles"]),
         .target(name: "Explorer", dependencies: ["Inference", "Evaluation", "PassageSources", "Pictures", "CNcurses"]),
+        .target(name: "Server", dependencies: [
+            "Inference",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+        ]),
         .executableTarget(name: "rerank", dependencies: [
-            "Inference", "Evaluation", "PassageSources", "Explorer", "ModelStore", "Hub", "Tokenization", "TextFiles", "Pictures",
+            "Inference", "Evaluation", "PassageSources", "Explorer", "ModelStore", "Hub", "Server", "Tokenization", "TextFiles", "Pictures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -65,7 +78,7 @@ let package = Package(
         .testTarget(name: "PassageSourcesTests", dependencies: ["PassageSources", "TextFiles", "TestSupport"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "TestSupport"]),
         .testTarget(name: "HubTests", dependencies: [
-            "Hub", "ModelStore", "FakeHub", "TestSupport", .product(name: "NIOHTTP1", package: "swift-nio"),
+            "Hub", "ModelStore", "Networking", "FakeHub", "TestSupport", .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "RerankCLITests", dependencies: ["TestSupport", "FakeHub"]),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import Networking
 
 /// Downloads one blob into its temporary file — resuming with `Range` from what an earlier try (or an earlier run)
 /// left there, starting over when the server sends the whole file instead — then checks its size and hash and only
@@ -41,7 +42,7 @@ struct BlobDownload {
             if offset > 0 { try file.truncate() }
         case 206, 416:
             try file.truncate()
-            throw TransientFailure(error: interrupted(at: 0), retryAfter: .zero)
+            throw RetryableFailure(error: interrupted(at: 0), retryAfter: .zero)
         default:
             throw status.failure(head, file: path)
         }
@@ -54,7 +55,7 @@ struct BlobDownload {
             }
             tracker.advanced(to: file.size, received: Int64(buffer.readableBytes))
         }
-        if file.size < metadata.size { throw TransientFailure(error: interrupted(at: file.size), retryAfter: nil) }
+        if file.size < metadata.size { throw RetryableFailure(error: interrupted(at: file.size), retryAfter: nil) }
     }
 
     /// Checks the bytes against the etag (sha256 or git blob sha1); a mismatch removes them.

@@ -1,4 +1,5 @@
 import Foundation
+import Networking
 import ModelStore
 
 /// How to reach the Hub and where its files go, read from the environment the way `huggingface_hub` reads it:

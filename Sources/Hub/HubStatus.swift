@@ -1,4 +1,5 @@
 import Foundation
+import Networking
 
 /// What a Hub error response means, from its status and its `X-Error-Code` / `X-Error-Message` headers.
 struct HubStatus {
@@ -7,7 +8,7 @@ struct HubStatus {
     let settings: HubSettings
 
     /// The error for a response that is neither a success nor a followed redirect; statuses worth another try
-    /// (408, 429, 5xx) come back as a `TransientFailure`.
+    /// (408, 429, 5xx) come back as a `RetryableFailure`.
     func failure(_ head: ResponseHead, file: String? = nil) -> any Error {
         let code = head.header("X-Error-Code")
         let message = head.header("X-Error-Message")
@@ -27,7 +28,7 @@ struct HubStatus {
         default:
             let error = HubError.httpStatus(repository, status: head.status, url: head.url.absoluteString, message: message)
             guard head.status == 408 || head.status == 429 || (500...599).contains(head.status) else { return error }
-            return TransientFailure(error: error, retryAfter: head.header("Retry-After").flatMap(Int.init).map { .seconds($0) })
+            return RetryableFailure(error: error, retryAfter: head.header("Retry-After").flatMap(Int.init).map { .seconds($0) })
         }
     }
 }

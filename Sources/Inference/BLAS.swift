@@ -1,18 +1,14 @@
 import CBLAS
 
-/// The engine's only door to OpenBLAS: row-major single-precision GEMM and the thread count.
+/// The engine's only door to OpenBLAS: the one single-precision GEMM the dense layers run, and the thread count.
 enum BLAS {
-    /// C[m×n] = alpha · A[m×k] · op(B) + beta · C, all row-major; `transposeB` uses B as [n×k].
+    /// C[m×n] += A[m×k] · Bᵀ, all row-major and dense, with B stored as [n×k] (a PyTorch linear weight).
     @inline(__always)
-    static func gemm(m: Int, n: Int, k: Int,
-                     a: UnsafePointer<Float>, lda: Int,
-                     b: UnsafePointer<Float>, ldb: Int, transposeB: Bool,
-                     c: UnsafeMutablePointer<Float>, ldc: Int,
-                     alpha: Float = 1, beta: Float = 0) {
+    static func accumulateProduct(m: Int, n: Int, k: Int, a: UnsafePointer<Float>, transposedB b: UnsafePointer<Float>,
+                                  into c: UnsafeMutablePointer<Float>) {
         guard m > 0, n > 0, k > 0 else { return }
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, transposeB ? CblasTrans : CblasNoTrans,
-                    blasint(m), blasint(n), blasint(k), alpha,
-                    a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, blasint(m), blasint(n), blasint(k), 1,
+                    a, blasint(k), b, blasint(k), 1, c, blasint(n))
     }
 
     /// The CPU kernels OpenBLAS chose at run time ("Cooperlake", "Haswell", "Zen").

@@ -53,8 +53,9 @@ struct DenseLayer: Sendable {
     /// back to floats. Elsewhere the encoder runs GELU as a stage of its own.
     var fusesGELU: Bool { precision == .int8 }
 
-    /// y[rows × outputs] = x[rows × inputs] · Wᵀ + b, then GELU when `gelu`.
+    /// y[rows × outputs] = x[rows × inputs] · Wᵀ + b, then GELU when `gelu`, which only a layer that `fusesGELU` takes.
     func apply(_ x: FloatBuffer, rows: Int, into y: FloatBuffer, gelu: Bool = false) throws {
+        assert(!gelu || fusesGELU, "GELU is a stage of its own outside the int8 path")
         let failure = FirstError()
         Parallel.forEachChunk(of: rows, minimumChunk: 32) { chunk in
             failure.capture {
@@ -68,9 +69,7 @@ struct DenseLayer: Sendable {
         switch kernel {
         case .fp32(let weight):
             for r in 0..<rows { (y + r * outputs).update(from: bias.readOnly, count: outputs) }
-            BLAS.gemm(m: rows, n: outputs, k: inputs, a: x, lda: inputs, b: weight.readOnly, ldb: inputs, transposeB: true,
-                      c: y, ldc: outputs, beta: 1)
-            if gelu { Kernels.gelu(y, count: rows * outputs) }
+            BLAS.accumulateProduct(m: rows, n: outputs, k: inputs, a: x, transposedB: weight.readOnly, into: y)
         case .bf16(let product):
             let converted = UnsafeMutablePointer<UInt16>.allocate(capacity: min(rows, Self.blockRows) * inputs)
             defer { converted.deallocate() }
@@ -78,7 +77,6 @@ struct DenseLayer: Sendable {
                 let height = min(Self.blockRows, rows - block)
                 Kernels.roundToBFloat16(x + block * inputs, count: height * inputs, into: converted)
                 try product.run(source: converted, rows: height, destination: y + block * outputs)
-                if gelu { Kernels.gelu(y + block * outputs, count: height * outputs) }
             }
         case .int8(let product, let scales, let columnSums):
             let height = min(rows, Self.blockRows)

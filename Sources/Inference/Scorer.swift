@@ -158,6 +158,11 @@ public protocol Scorer: Sendable {
     func score(query: String, passages: [String], maxLength: Int?, mode: ReadingMode,
                onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore]
 
+    /// Scores (query, passage) pairs of any queries, in input order: a cross-encoder runs them all through
+    /// the same packed batches; the others score each query's passages together.
+    func score(pairs: [(query: String, passage: String)], maxLength: Int?, mode: ReadingMode,
+               onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore]
+
     /// How the model reads a passage for this query; `nil` when it reads no tokens (BM25).
     func reading(query: String, passage: String, maxLength: Int?, mode: ReadingMode) -> PassageReading?
 
@@ -188,6 +193,22 @@ extension Scorer {
     public func score(query: String, passages: [String], maxLength: Int?,
                       onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
         try await score(query: query, passages: passages, maxLength: maxLength, mode: .truncate, onBatch: onBatch)
+    }
+
+    /// Each query's passages scored together, in the order the queries first appear (BM25 scores a passage
+    /// against the other passages of its query). `onBatch` sees each query's pairs as they finish.
+    public func score(pairs: [(query: String, passage: String)], maxLength: Int?, mode: ReadingMode,
+                      onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
+        var results = [PairScore](repeating: PairScore(score: -.infinity), count: pairs.count)
+        var completed = 0
+        for indices in Dictionary(grouping: pairs.indices, by: { pairs[$0].query }).values.sorted(by: { $0[0] < $1[0] }) {
+            let scores = try await score(query: pairs[indices[0]].query, passages: indices.map { pairs[$0].passage },
+                                         maxLength: maxLength, mode: mode, onBatch: nil)
+            for (index, score) in zip(indices, scores) { results[index] = score }
+            completed += indices.count
+            onBatch?(ScoredBatch(indices: indices, scores: scores, completed: completed, total: pairs.count))
+        }
+        return results
     }
 
     /// The passages ordered by score, best first (ties keep input order), cut to `topK`.

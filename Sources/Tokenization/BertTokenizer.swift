@@ -53,12 +53,6 @@ public struct BertTokenizer: Sendable {
         self.normalizer = BertNormalizer(options: options)
     }
 
-    /// The WordPiece tokens of a text, without special tokens.
-    public func tokenize(_ text: String) -> [Token] {
-        var workspace = Workspace()
-        return tokenizeCountingScalars(text, workspace: &workspace).tokens
-    }
-
     /// The text as the normalizer leaves it, before it is split into words
     /// (what the reference's `normalizer.normalize_str` returns; added tokens get no special care).
     public func normalize(_ text: String) -> String {
@@ -90,8 +84,10 @@ public struct BertTokenizer: Sendable {
         var wordPieces: [(id: Int32, range: Range<Int>)] = []
     }
 
+    func makeWorkspace() -> Workspace { Workspace() }
+
     /// The tokens of `text` and its length in Unicode scalars.
-    func tokenizeCountingScalars(_ text: String, workspace: inout Workspace) -> (tokens: [Token], scalarCount: Int) {
+    func tokenizeCountingScalars(_ text: String, workspace: inout Workspace) -> EncodingTemplate.TokenizedText {
         workspace.original.removeAll(keepingCapacity: true)
         workspace.original.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars { workspace.original.append(scalar.value) }

@@ -22,5 +22,5 @@ public protocol PairTokenizer: Sendable {
     func piece(for id: Int32) -> String
 }
 
-extension BertTokenizer: PairTokenizer {}
-extension UnigramTokenizer: PairTokenizer {}
+extension BertTokenizer: TemplateTokenizer {}
+extension UnigramTokenizer: TemplateTokenizer {}

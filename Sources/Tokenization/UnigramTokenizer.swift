@@ -47,43 +47,6 @@ public struct UnigramTokenizer: Sendable {
         normalizedTokenMatcher = normalizedTokens.isEmpty ? nil : AddedTokenMatcher(normalizedTokens)
     }
 
-    /// The pieces of a text, without special tokens.
-    public func tokenize(_ text: String) -> [Token] {
-        var workspace = Workspace()
-        return tokenizeCountingScalars(text, workspace: &workspace).tokens
-    }
-
-    /// The pair layout (`<s> query </s> </s> passage </s>` for XLM-R) with `longest_first` truncation to
-    /// `maxLength` tokens; an empty passage encodes the query alone, as the reference does.
-    public func encodePair(query: String, passage: String, maxLength: Int) -> EncodedPair {
-        var workspace = Workspace()
-        return template.encodePair(query: query, passage: passage, maxLength: maxLength) {
-            tokenizeCountingScalars($0, workspace: &workspace)
-        }
-    }
-
-    /// The single-text layout (`<s> text </s>`), truncated on the right to `maxLength` tokens.
-    public func encode(_ text: String, maxLength: Int) -> EncodedText {
-        var workspace = Workspace()
-        return template.encode(tokenizeCountingScalars(text, workspace: &workspace), maxLength: maxLength)
-    }
-
-    /// The passage in windows of at most `length` tokens, `stride` apart, each with the whole query.
-    public func encodePairWindows(query: String, passage: String, maxLength: Int, length: Int,
-                                  stride: Int) -> WindowedEncoding<EncodedPair> {
-        var workspace = Workspace()
-        return template.encodePairWindows(query: query, passage: passage, maxLength: maxLength, length: length, stride: stride) {
-            tokenizeCountingScalars($0, workspace: &workspace)
-        }
-    }
-
-    /// The text in windows of at most `length` tokens, `stride` apart, each with the special tokens.
-    public func encodeWindows(_ text: String, maxLength: Int, length: Int, stride: Int) -> WindowedEncoding<EncodedText> {
-        var workspace = Workspace()
-        return template.encodeWindows(tokenizeCountingScalars(text, workspace: &workspace), passage: text,
-                                      maxLength: maxLength, length: length, stride: stride)
-    }
-
     /// The text as the normalization steps leave it (added tokens get no special care).
     public func normalize(_ text: String) -> String {
         var workspace = Workspace()
@@ -116,6 +79,8 @@ public struct UnigramTokenizer: Sendable {
         var pieces: [(id: Int32, range: Range<Int>)] = []
         var steps: [UnigramModel.Step] = []
     }
+
+    func makeWorkspace() -> Workspace { Workspace() }
 
     /// Normalizes `workspace.original[range]` into `workspace.normalized`.
     private func normalize(_ range: Range<Int>, workspace: inout Workspace) {

@@ -27,6 +27,13 @@ private final class Signal: Sendable {
     }
 }
 
+/// Where a fake scorer stops until the test lets it go: before the first batch `stopsBefore` picks.
+/// `reached` opens when the scorer gets there; opening `release` lets it go on.
+private struct Hold: Sendable {
+    let stopsBefore: @Sendable (_ query: String, _ batch: Int) -> Bool
+    let reached = Signal(), release = Signal()
+}
+
 /// What each scoring call of a fake scorer did.
 private final class CallLog: Sendable {
     enum Outcome: Equatable, Sendable { case completed, cancelled }
@@ -54,19 +61,20 @@ private final class CallLog: Sendable {
 }
 
 /// A scorer whose score is the passage length (plus the max length, plus a half outside fp32), reported in
-/// small batches. Between batches it checks for cancellation; `holdBefore` can make a batch wait for the test.
+/// small batches. Between batches it checks for cancellation; a `Hold` can make a batch wait for the test.
 private struct FakeScorer: Scorer {
     let info: ScorerInfo
     let log: CallLog
     var batchSize = 2
     var batchDelay: Duration = .milliseconds(5)
     var reportsBatches = true
-    var holdBefore: (@Sendable (_ query: String, _ batch: Int) async -> Void)?
+    var hold: Hold?
 
-    init(name: String, log: CallLog, precision: Precision = .fp32) {
+    init(name: String, log: CallLog, precision: Precision = .fp32, hold: Hold? = nil) {
         self.info = ScorerInfo(name: name, kind: .lexical, maxLength: nil, summary: "fake", scoreName: "length", probabilityName: nil,
                                precision: precision)
         self.log = log
+        self.hold = hold
     }
 
     static func score(_ passage: String, maxLength: Int?, precision: Precision = .fp32) -> Double {
@@ -84,7 +92,10 @@ private struct FakeScorer: Scorer {
                 throw CancellationError()
             }
             try? await Task.sleep(for: batchDelay)
-            await holdBefore?(query, batch)
+            if let hold, hold.stopsBefore(query, batch) {
+                hold.reached.open()
+                await hold.release.wait()
+            }
             let indices = Array(start..<min(start + batchSize, passages.count))
             let scores = indices.map { PairScore(score: Self.score(passages[$0], maxLength: maxLength, precision: info.precision)) }
             results += scores
@@ -181,13 +192,8 @@ private func expectedScores(maxLength: Int?, precision: Precision = .fp32) -> [P
 struct RuntimeRankingEngineTests {
     @Test func newerQueryCancelsTheOlderOneAndOnlyItsResultsArrive() async throws {
         let log = CallLog()
-        let oldScorerWaiting = Signal(), releaseOldScorer = Signal()
-        var scorer = FakeScorer(name: "slow", log: log)
-        scorer.holdBefore = { query, batch in
-            guard query == "old", batch == 1 else { return }
-            oldScorerWaiting.open()
-            await releaseOldScorer.wait()
-        }
+        let hold = Hold { query, batch in query == "old" && batch == 1 }
+        let scorer = FakeScorer(name: "slow", log: log, hold: hold)
         let engine = RankingEngine { [scorer] _, _, _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
 
@@ -197,10 +203,10 @@ struct RuntimeRankingEngineTests {
             before.append(event)
             if case .partial = event { break }
         }
-        await oldScorerWaiting.wait()
+        await hold.reached.wait()
         await engine.request(generation: 2, requests("new", passages, [(0, "slow", nil)]))
         // The old scorer now reports its second batch, after the newer request: it must be dropped.
-        releaseOldScorer.open()
+        hold.release.open()
         let after = await collect(&iterator, generation: 2, finishedPanes: 1)
 
         #expect(before.compactMap(generation(of:)) == [1])
@@ -214,20 +220,15 @@ struct RuntimeRankingEngineTests {
 
     @Test func workDoneBeforeCancellationIsReusedForTheSameQuery() async throws {
         let log = CallLog()
-        let waiting = Signal(), release = Signal()
-        var scorer = FakeScorer(name: "a", log: log)
-        scorer.holdBefore = { _, batch in
-            guard batch == 1, log.all.count == 1 else { return }
-            waiting.open()
-            await release.wait()
-        }
+        let hold = Hold { _, batch in batch == 1 && log.all.count == 1 }
+        let scorer = FakeScorer(name: "a", log: log, hold: hold)
         let engine = RankingEngine { [scorer] _, _, _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
         await engine.request(generation: 1, requests("q", passages, [(0, "a", nil)]))
-        await waiting.wait()
+        await hold.reached.wait()
         // A pane is added while pane 0 is scoring: the same query is requested again.
         await engine.request(generation: 2, requests("q", passages, [(0, "a", nil), (1, "a", 8)]))
-        release.open()
+        hold.release.open()
         let events = await collect(&iterator, generation: 2, finishedPanes: 2)
 
         let calls = log.all
@@ -448,20 +449,15 @@ struct RuntimeRankingEngineTests {
 
     @Test func aRankingRequestInterruptsTheSetItemWhichResumesAfterIt() async throws {
         let log = CallLog()
-        let waiting = Signal(), release = Signal()
-        var scorer = FakeScorer(name: "a", log: log)
-        scorer.holdBefore = { query, batch in
-            guard query == "set query", batch == 1 else { return }
-            waiting.open()
-            await release.wait()
-        }
+        let hold = Hold { query, batch in query == "set query" && batch == 1 }
+        let scorer = FakeScorer(name: "a", log: log, hold: hold)
         let engine = RankingEngine { [scorer] _, _, _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
         await engine.scoreSet([SetScoreItem(set: 1, query: 0, scorer: ScorerKey(scorer: "a"), queryText: "set query",
                                             passages: passages.map(\.text))])
-        await waiting.wait()
+        await hold.reached.wait()
         await engine.request(generation: 1, requests("typed query", passages, [(0, "a", nil)]))
-        release.open()
+        hold.release.open()
         let events = await collectSet(&iterator, count: 1)
 
         let finished = try #require(events.firstIndex { if case .finished(1, _, _) = $0 { true } else { false } })
@@ -477,21 +473,16 @@ struct RuntimeRankingEngineTests {
 
     @Test func aQueryChangeStopsTheSetItemWhichWaitsForThePanesToBeQuiet() async throws {
         let log = CallLog()
-        let waiting = Signal(), release = Signal()
-        var scorer = FakeScorer(name: "a", log: log)
-        scorer.holdBefore = { _, batch in
-            guard batch == 1, log.all.count == 1 else { return }
-            waiting.open()
-            await release.wait()
-        }
+        let hold = Hold { _, batch in batch == 1 && log.all.count == 1 }
+        let scorer = FakeScorer(name: "a", log: log, hold: hold)
         let engine = RankingEngine { [scorer] _, _, _ in scorer }
         var iterator = engine.events.makeAsyncIterator()
         await engine.scoreSet([SetScoreItem(set: 1, query: 0, scorer: ScorerKey(scorer: "a"), queryText: "q",
                                             passages: passages.map(\.text))])
-        await waiting.wait()
+        await hold.reached.wait()
         let typed = ContinuousClock.now
         await engine.cancel()   // what a keystroke does before the debounced request
-        release.open()
+        hold.release.open()
         let results = setResults(await collectSet(&iterator, count: 1))
 
         #expect(typed.duration(to: .now) >= RankingEngine.setWorkPause)

@@ -1,6 +1,7 @@
 import FakeHub
 import Foundation
 import Hub
+import Networking
 import TestSupport
 
 /// A fake hub serving fixture repositories, a temporary Hugging Face home, and downloaders pointed at both.

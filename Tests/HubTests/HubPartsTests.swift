@@ -3,6 +3,7 @@ import Foundation
 import ModelStore
 import NIOHTTP1
 import Testing
+import Networking
 
 @Suite("Hub parts")
 struct HubPartsTests {

@@ -3,6 +3,7 @@ import Foundation
 @testable import Hub
 import ModelStore
 import Testing
+import Networking
 import TestSupport
 
 @Suite("Hub errors, each naming the repository", .enabled(if: Fixtures.sharedAvailable, "needs ../shared/fixtures"))

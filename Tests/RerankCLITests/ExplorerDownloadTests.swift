@@ -25,10 +25,9 @@ struct ExplorerDownloadTests {
 
     private func watch(hub: FakeHub, files: TemporaryFiles) async throws {
         let binary = try #require(RerankBinary.url)
-        var environment = RerankBinary.environment(home: files.directory)
-        environment["TERM"] = "xterm-256color"
+        var environment = RerankBinary.terminalEnvironment(home: files.directory)
         environment["HF_ENDPOINT"] = hub.endpoint.absoluteString
-        for variable in ["NO_COLOR", "TMUX", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_CACHE", "HF_TOKEN"] {
+        for variable in ["HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_HUB_CACHE", "HF_TOKEN"] {
             environment[variable] = nil
         }
         let tmux = try TmuxSession(width: 120, height: 30,

@@ -18,10 +18,7 @@ struct ExplorerEndToEndTests {
     func explorerSession() async throws {
         let files = try TemporaryFiles("rerank-e2e")
         let binary = try #require(RerankBinary.url)
-        var environment = RerankBinary.environment(home: files.directory)
-        environment["TERM"] = "xterm-256color"
-        environment.removeValue(forKey: "NO_COLOR")
-        environment.removeValue(forKey: "TMUX")
+        let environment = RerankBinary.terminalEnvironment(home: files.directory)
         let done = files.directory.appendingPathComponent("done")
         let wrapper = try files.write("explore.sh", """
             #!/bin/sh

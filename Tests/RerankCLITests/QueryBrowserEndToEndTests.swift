@@ -14,10 +14,7 @@ struct QueryBrowserEndToEndTests {
     func browseDL19() async throws {
         let files = try TemporaryFiles("rerank-e2e-browser")
         let binary = try #require(RerankBinary.url)
-        var environment = RerankBinary.environment(home: files.directory)
-        environment["TERM"] = "xterm-256color"
-        environment.removeValue(forKey: "NO_COLOR")
-        environment.removeValue(forKey: "TMUX")
+        let environment = RerankBinary.terminalEnvironment(home: files.directory)
         let tiny = Fixtures.architectureFixture("tiny-distilbert")
         let wrapper = try files.write("explore.sh", """
             #!/bin/sh

@@ -32,6 +32,16 @@ public enum RerankBinary {
         return environment
     }
 
+    /// `environment(home:)` for the explorer in a tmux window: a 256-colour terminal, colours on, and no trace
+    /// of the tmux session the tests may themselves run in.
+    public static func terminalEnvironment(home: URL) -> [String: String] {
+        var environment = environment(home: home)
+        environment["TERM"] = "xterm-256color"
+        environment["NO_COLOR"] = nil
+        environment["TMUX"] = nil
+        return environment
+    }
+
     /// Runs `rerank ARGUMENTS` to completion, feeding `input` on standard input.
     public static func run(_ arguments: [String], environment: [String: String], input: Data = Data()) throws -> CommandResult {
         guard let url else { throw FixtureError.missingExecutable("rerank") }
