@@ -5,7 +5,7 @@ let package = Package(
     name: "RerankExplorer",
     platforms: [.macOS(.v14)],
     products: [
-        .library(name: "RerankKit", targets: ["TextFiles", "Tokenization", "ModelStore", "Inference", "Evaluation", "PassageSources"]),
+        .library(name: "RerankKit", targets: ["TextFiles", "Tokenization", "ModelStore", "Inference", "Evaluation", "PassageSources", "Pictures"]),
         .executable(name: "rerank", targets: ["rerank"]),
     ],
     dependencies: [
@@ -28,6 +28,8 @@ let package = Package(
         // The encoder's element-wise kernels, hand-vectorised for AVX2 and FMA.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-mavx2", "-mfma"])]),
         .target(name: "TextFiles"),
+        // SVG pictures for slides: the document builder and the heat map of text units.
+        .target(name: "Pictures"),
         .target(name: "Tokenization"),
         .target(name: "ModelStore"),
         .target(name: "Networking", dependencies: [
@@ -44,9 +46,9 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .target(name: "Inference", dependencies: ["Tokenization", "ModelStore", "CBLAS", "CDNNL", "CKernels"]),
-        .target(name: "Evaluation", dependencies: ["Inference", "TextFiles"]),
+        .target(name: "Evaluation", dependencies: ["Inference", "TextFiles", "Pictures"]),
         .target(name: "PassageSources", dependencies: ["Evaluation", "TextFiles"]),
-        .target(name: "Explorer", dependencies: ["Inference", "Evaluation", "PassageSources", "CNcurses"]),
+        .target(name: "Explorer", dependencies: ["Inference", "Evaluation", "PassageSources", "Pictures", "CNcurses"]),
         .target(name: "RemoteScoring", dependencies: [
             "Inference", "Networking",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
@@ -61,7 +63,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
         ]),
         .executableTarget(name: "rerank", dependencies: [
-            "Inference", "Evaluation", "PassageSources", "Explorer", "ModelStore", "Hub", "RemoteScoring", "Server", "Tokenization", "TextFiles",
+            "Inference", "Evaluation", "PassageSources", "Explorer", "ModelStore", "Hub", "RemoteScoring", "Server", "Tokenization", "TextFiles", "Pictures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -78,6 +80,7 @@ let package = Package(
         .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "InferenceTests", dependencies: ["Inference", "TestSupport"]),
         .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
+        .testTarget(name: "PicturesTests", dependencies: ["Pictures"]),
         .testTarget(name: "PassageSourcesTests", dependencies: ["PassageSources", "TextFiles", "TestSupport"]),
         .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "TestSupport"]),
         .testTarget(name: "HubTests", dependencies: [

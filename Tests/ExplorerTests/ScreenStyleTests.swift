@@ -80,12 +80,16 @@ import Testing
         let grid = ExplorerView.render(state)
         let borders = (0..<grid.width).filter { grid[$0, 1].text == "│" }
         #expect(borders.count == 2)
+        // The panes' rows (header and three passages); the preview of the selected passage is under them.
         for row in 1..<(grid.height - 1) {
-            for border in borders { #expect(grid[border, row].text == "│", "row \(row)") }
+            for border in borders where row < 6 { #expect(grid[border, row].text == "│", "row \(row)") }
             let line = cells(grid, row: row).map(\.text).joined()
             #expect(DisplayWidth.of(line) == grid.width, "row \(row): \(line)")
         }
         let match = (0..<grid.width).first { grid[$0, 3].text == "首" }
         #expect(match.map { grid[$0, 3].foreground } == .match)
+        #expect(cells(grid, row: 6).map(\.text).joined().hasPrefix("── Passage 1 of 3"))
+        let previewMatch = (0..<grid.width).first { grid[$0, 7].text == "首" }
+        #expect(previewMatch.map { grid[$0, 7].foreground } == .match)
     }
 }

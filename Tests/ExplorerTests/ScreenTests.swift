@@ -88,7 +88,7 @@ import Testing
         """)
     }
 
-    /// The help overlay opened from the lists lists their bindings first.
+    /// The help overlay opened from the lists lists their bindings first (the passage preview shows at its sides).
     @Test func helpScreen() {
         #expect(screen(ScreenScenarios.help) == """
          ❯ capital of France                                                 5 passages
@@ -99,8 +99,8 @@ import Testing
           │   PgDn Space       page down                                             │…
           │   PgUp             page up                                               │…
           │   g Home           first passage                                         │…
-          │   G End            last passage                                          │
-          │   Enter            detail view of the selection                          │
+        ──│   G End            last passage                                          │──
+         P│   Enter            detail view of the selection                          │
           │   Esc i            edit the query                                        │
           │   Tab l →          focus the next pane                                   │
           │   S-Tab h ←        focus the previous pane                               │
@@ -124,7 +124,7 @@ import Testing
         """)
     }
 
-    /// 60×15 shows two of the three panes and says so in the status bar.
+    /// 60×15 shows two of the three panes and says so in the status bar; the rows the lists leave show the selected passage.
     @Test func narrowScreen() {
         #expect(screen(ScreenScenarios.narrow) == """
          ❯ capital of France                             5 passages
@@ -135,12 +135,12 @@ import Testing
           3 ↑2  -0.40 Berlin became… │  3 =    0.58 Berlin became …
           4 ↓2  -3.10 The Eiffe… ✂95 │  4 =    0.42 The Eiffel Tow…
           5 ↓2  -6.00 Lyon is known… │  5 =    0.17 Lyon is known …
-                                     │
-                                     │
-                                     │
-                                     │
-                                     │
-                                     │
+        ── Passage 1 of 5 ──────────────────────────────────────────
+         Paris is the capital and largest city of France.
+
+
+
+
          Enter lists  ↑↓ history  F1 help  ^C quit   panes 1–2 of 3
         """)
     }

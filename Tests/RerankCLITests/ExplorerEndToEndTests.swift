@@ -13,7 +13,7 @@ struct ExplorerEndToEndTests {
     /// Long enough for a debug build, which scores about twenty times slower than a release one.
     static let rankingTimeout = Duration.seconds(240)
 
-    @Test("type a query, compare with rerank score, read a cut passage, read in windows, run pane 1 in int8, resize, quit and restore the terminal",
+    @Test("type a query, compare with rerank score, read a cut passage, read in windows, run pane 1 in int8, see the pictures, resize, quit and restore the terminal",
           .timeLimit(.minutes(10)))
     func explorerSession() async throws {
         let files = try TemporaryFiles("rerank-e2e")
@@ -101,6 +101,16 @@ struct ExplorerEndToEndTests {
             return layout.text(pane: 0, line: 2).contains("windows 32/16 int8") && !layout.text(pane: 1, line: 2).contains("int8")
                 && layout.text(pane: 0, line: 1).contains("cross-encoder") && layout.everyPaneRanked(count: Self.passageCount)
         }
+
+        // The pictures: the selected passage whole under the lists, a score histogram under each pane
+        // (#), and the rank flow of pane 1 against pane 2 (f).
+        try await tmux.waitFor("the selected passage under the lists") { $0.contains("── Passage ") }
+        try tmux.press("#")
+        try await tmux.waitFor("the score histograms") { $0.contains("score histograms on") && $0.contains("▲") }
+        try tmux.press("#", "f")
+        try await tmux.waitFor("the rank flow") { $0.contains("Rank flow · 1 \(Self.crossEncoder) → 2 all-MiniLM-L6-v2") }
+        try tmux.press("Escape")
+        try await tmux.waitFor("the panes again") { ExplorerScreen($0).everyPaneRanked(count: Self.passageCount) }
 
         // Resizing redraws for the new size, down to the too-small message.
         try tmux.resize(width: 60, height: 15)

@@ -31,9 +31,14 @@ struct ExplorerScreen {
         return String(row[columns])
     }
 
-    /// The ranked rows of a pane, top to bottom (rows below the header that start with a rank).
+    /// The line where the preview of the selected passage starts (`── Passage …`), or the line count when it is not shown.
+    var previewLine: Int {
+        lines.firstIndex { $0.starts(with: "── Passage") } ?? lines.count
+    }
+
+    /// The ranked rows of a pane, top to bottom (rows below the header that start with a rank, above the preview).
     func rows(pane: Int) -> [Row] {
-        (2..<lines.count).compactMap { line in
+        (2..<max(2, previewLine)).compactMap { line in
             let words = text(pane: pane, line: line).split(separator: " ").map(String.init)
             guard words.count >= 4, let rank = Int(words[0]) else { return nil }
             return Row(rank: rank, score: Double(words[2]), words: Array(words.dropFirst(3)),

@@ -1,4 +1,5 @@
 import Foundation
+import Pictures
 
 /// An SVG bar chart of per-query differences: one panel per system against the first, each bar a
 /// query's difference on one measure, sorted from the largest gain to the largest loss, green
@@ -24,40 +25,32 @@ public struct DifferenceChart: Sendable {
     /// The chart as a standalone SVG document.
     public func svg() -> String {
         let systems = Array(comparison.systems.indices.dropFirst())
-        let height = max(Double(systems.count), 1) * panelHeight
-        var parts = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(format(width))\" height=\"\(format(height))\" "
-                + "viewBox=\"0 0 \(format(width)) \(format(height))\" font-family=\"Helvetica, Arial, sans-serif\">",
-            "<rect width=\"100%\" height=\"100%\" fill=\"#ffffff\"/>",
-        ]
+        var document = SVGDocument(width: width, height: max(Double(systems.count), 1) * panelHeight)
         if systems.isEmpty || measure >= comparison.measures.count {
-            parts.append(text("Nothing to compare: give two systems or more.", x: left, y: 60, size: 24))
+            document.text("Nothing to compare: give two systems or more.", x: left, y: 60, size: 24)
         }
         let scale = niceScale()
         for (panel, system) in systems.enumerated() where measure < comparison.measures.count {
-            parts += self.panel(system: system, top: Double(panel) * panelHeight, scale: scale)
+            self.panel(system: system, top: Double(panel) * panelHeight, scale: scale, on: &document)
         }
-        parts.append("</svg>")
-        return parts.joined(separator: "\n") + "\n"
+        return document.rendered()
     }
 
     /// One panel: title, summary line, axis with ticks, bars, and the x-axis caption.
-    private func panel(system: Int, top: Double, scale: Double) -> [String] {
+    private func panel(system: Int, top: Double, scale: Double, on document: inout SVGDocument) {
         let name = comparison.measures[measure].name
         let rows = QueryOrder.byDifference(system: system, measure: measure).sorted(comparison.queries)
         let summary = comparison.summary(system: system, measure: measure)
-        var parts = [text("\(comparison.systems[system]) − \(comparison.systems[0]) · \(name)",
-                          x: left, y: top + 38, size: 28, weight: "bold")]
-        parts.append(text(summaryLine(summary), x: left, y: top + 72, size: 20, fill: "#444444"))
+        document.text("\(comparison.systems[system]) − \(comparison.systems[0]) · \(name)", x: left, y: top + 38, size: 28, weight: "bold")
+        document.text(summaryLine(summary), x: left, y: top + 72, size: 20, fill: "#444444")
 
         let plotWidth = width - left - right
         let zero = top + plotTop + plotHeight / 2
         let unit = plotHeight / 2 / scale
         for tick in [-scale, -scale / 2, 0, scale / 2, scale] {
             let y = zero - tick * unit
-            parts.append("<line x1=\"\(format(left))\" y1=\"\(format(y))\" x2=\"\(format(width - right))\" y2=\"\(format(y))\" "
-                + "stroke=\"\(tick == 0 ? "#333333" : "#dddddd")\" stroke-width=\"\(tick == 0 ? 2 : 1)\"/>")
-            parts.append(text(signed(tick), x: left - 12, y: y + 7, size: 20, anchor: "end", fill: "#444444"))
+            document.line(x1: left, y1: y, x2: width - right, y2: y, stroke: tick == 0 ? "#333333" : "#dddddd", width: tick == 0 ? 2 : 1)
+            document.text(signed(tick), x: left - 12, y: y + 7, size: 20, anchor: "end", fill: "#444444")
         }
         let slot = plotWidth / Double(max(rows.count, 1))
         let barWidth = max(slot * 0.8, 1)
@@ -65,19 +58,16 @@ public struct DifferenceChart: Sendable {
             let difference = row.difference(system: system, measure: measure)
             let x = left + Double(index) * slot + (slot - barWidth) / 2
             let length = abs(difference) * unit
-            let tooltip = "<title>\(escaped("\(row.queryID) · \(row.queryText): \(String(format: "%+.4f", difference))"))</title>"
+            let tooltip = "\(row.queryID) · \(row.queryText): \(String(format: "%+.4f", difference))"
             if abs(difference) <= WinsTiesLosses.tolerance {
-                parts.append("<rect x=\"\(format(x))\" y=\"\(format(zero - 2))\" width=\"\(format(barWidth))\" height=\"4\" "
-                    + "fill=\"#9e9e9e\">\(tooltip)</rect>")
+                document.rect(x: x, y: zero - 2, width: barWidth, height: 4, fill: "#9e9e9e", tooltip: tooltip)
             } else {
-                let y = difference > 0 ? zero - length : zero
-                parts.append("<rect x=\"\(format(x))\" y=\"\(format(y))\" width=\"\(format(barWidth))\" height=\"\(format(length))\" "
-                    + "fill=\"\(difference > 0 ? "#2e7d32" : "#c62828")\">\(tooltip)</rect>")
+                document.rect(x: x, y: difference > 0 ? zero - length : zero, width: barWidth, height: length,
+                              fill: difference > 0 ? "#2e7d32" : "#c62828", tooltip: tooltip)
             }
         }
-        parts.append(text("\(rows.count) queries, sorted by difference", x: left + plotWidth / 2,
-                          y: top + plotTop + plotHeight + 38, size: 20, anchor: "middle", fill: "#444444"))
-        return parts
+        document.text("\(rows.count) queries, sorted by difference", x: left + plotWidth / 2,
+                      y: top + plotTop + plotHeight + 38, size: 20, anchor: "middle", fill: "#444444")
     }
 
     private func summaryLine(_ summary: SystemSummary) -> String {
@@ -102,14 +92,6 @@ public struct DifferenceChart: Sendable {
         return [0.1, 0.25, 0.5, 1].first { largest <= $0 } ?? (largest * 10).rounded(.up) / 10
     }
 
-    private func text(_ content: String, x: Double, y: Double, size: Int, weight: String = "normal",
-                      anchor: String = "start", fill: String = "#111111") -> String {
-        "<text x=\"\(format(x))\" y=\"\(format(y))\" font-size=\"\(size)\" font-weight=\"\(weight)\" "
-            + "text-anchor=\"\(anchor)\" fill=\"\(fill)\">\(escaped(content))</text>"
-    }
-
-    private func format(_ value: Double) -> String { String(format: "%.1f", value) }
-
     private func signed(_ value: Double) -> String {
         value == 0 ? "0" : String(format: "%+.2f", value)
     }
@@ -117,22 +99,5 @@ public struct DifferenceChart: Sendable {
     /// "< 0.001" or "= 0.012", to follow a "p".
     private func pValue(_ p: Double) -> String {
         p < 0.001 ? "< 0.001" : String(format: "= %.3f", p)
-    }
-
-    /// `value` as XML character data: markup characters escaped, control characters XML forbids dropped.
-    private func escaped(_ value: String) -> String {
-        var result = ""
-        for scalar in value.unicodeScalars {
-            switch scalar {
-            case "&": result += "&amp;"
-            case "<": result += "&lt;"
-            case ">": result += "&gt;"
-            case "\"": result += "&quot;"
-            case "\t", "\n", "\r": result.unicodeScalars.append(" ")
-            case _ where scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF: continue
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

@@ -2,7 +2,7 @@ import Foundation
 import Inference
 import Tokenization
 
-/// The current comparison as a document: a Markdown table per pane, or JSON. The runtime writes
+/// The current comparison as a document: a Markdown table per pane, JSON, or an SVG picture. The runtime writes
 /// the returned text to the file `:export` named.
 public enum ComparisonExport {
     /// Passage text longer than this is cut with `…` in Markdown tables.
@@ -12,6 +12,7 @@ public enum ComparisonExport {
         switch format {
         case .markdown: return markdown(state)
         case .json: return json(state)
+        case .svg: return ComparisonPicture.svg(state)
         }
     }
 

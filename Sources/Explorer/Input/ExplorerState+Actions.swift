@@ -27,6 +27,8 @@ extension ExplorerState {
         case .togglePresentation:
             presentation.toggle()
             revealSelection()
+        case .toggleHistograms: toggleHistograms()
+        case .showRankFlow: showRankFlow()
         case .addPassage: mode = .passageEditor(PassageEditorState(editing: nil, text: ""))
         case .editPassage:
             if let id = selection, let passage = passage(id) {
@@ -43,6 +45,19 @@ extension ExplorerState {
         case .openQuery, .cycleSort, .showPanes: break   // the query browser's own (see handleBrowserKey)
         }
         return []
+    }
+
+    /// `#`: score histograms under the panes, on or off; says so when the screen has no room for them.
+    private mutating func toggleHistograms() {
+        showsHistograms.toggle()
+        revealSelection()
+        if !showsHistograms {
+            status = StatusMessage("score histograms off")
+        } else if ExplorerLayout(self).panes.first?.histogram == nil {
+            status = StatusMessage("score histograms need \(ScoreHistogramView.height) more rows under the lists: enlarge the terminal", isError: true)
+        } else {
+            status = StatusMessage("score histograms on: ▲ marks the selected passage's bin")
+        }
     }
 
     /// Moves the shared selection through the focused pane's rows.

@@ -45,7 +45,7 @@ extension ExplorerState {
         case .export(let path):
             let url = Self.fileURL(path)
             guard let format = ExportFormat(fileExtension: url.pathExtension) else {
-                status = StatusMessage("export writes .md or .json files, not \(url.lastPathComponent)", isError: true)
+                status = StatusMessage("export writes .md, .json or .svg files, not \(url.lastPathComponent)", isError: true)
                 return []
             }
             return [.export(url, format)]

@@ -55,6 +55,8 @@ extension ExplorerState {
             return handlePickerKey(event, picker: picker)
         case .passageEditor(let editorState):
             return handleEditorKey(event, state: editorState)
+        case .rankFlow:
+            return handleRankFlowKey(event)
         }
     }
 
@@ -154,7 +156,7 @@ extension ExplorerState {
             let effects = addPassages(paragraphs.map { PassageRecord(text: $0) })
             status = StatusMessage("pasted \(paragraphs.count) passage\(paragraphs.count == 1 ? "" : "s") — u undoes")
             return effects
-        case .detail, .help, .modelPicker:
+        case .detail, .help, .modelPicker, .rankFlow:
             return []
         }
     }

@@ -21,6 +21,8 @@ extension ExplorerState {
             mode = .detail(scrolled)
         case .help(let scroll):
             mode = .help(scroll: min(max(0, scroll + step), HelpOverlay.maximumScroll(self)))
+        case .rankFlow:
+            moveSelection(by: step > 0 ? 1 : -1)
         case .normal, .command, .filter, .openFile:
             guard !showsBrowser else {
                 scrollBrowser(by: step)

@@ -3,6 +3,8 @@ public enum ListAction: String, Sendable, Hashable, CaseIterable {
     case selectNext, selectPrevious, pageDown, pageUp, selectFirst, selectLast
     case openDetail, focusQuery, nextPane, previousPane, addPane, removePane, pickModel
     case toggleScoreMode, toggleBaseline, cycleTheme, togglePresentation
+    /// Pictures of the comparison: each pane's score histogram; the rank flow between pane 1 and the focused pane.
+    case toggleHistograms, showRankFlow
     case addPassage, editPassage, deletePassage, undo, openFile
     case commandLine, filter, help, quit
     /// The lists: back to the judged set's query browser.
@@ -51,6 +53,8 @@ public enum KeyBindings {
         KeyBinding("r", [.character("r")], .toggleBaseline, "movement vs pane 1 ↔ input order"),
         KeyBinding("t", [.character("t")], .cycleTheme, "next theme"),
         KeyBinding("F5", [.key(.f5)], .togglePresentation, "presentation mode"),
+        KeyBinding("#", [.character("#")], .toggleHistograms, "score histogram under each pane"),
+        KeyBinding("f", [.character("f")], .showRankFlow, "rank flow: pane 1 against the focused pane, as a slope chart"),
         KeyBinding("a", [.character("a")], .addPassage, "add a passage"),
         KeyBinding("e", [.character("e")], .editPassage, "edit the selected passage"),
         KeyBinding("d", [.character("d"), .key(.delete)], .deletePassage, "delete the selected passage"),
@@ -106,6 +110,14 @@ public enum KeyBindings {
         BindingDescription(keys: "Esc Enter q", summary: "back to the lists"),
     ]
 
+    /// Keys in the rank flow view.
+    public static let rankFlow: [BindingDescription] = [
+        BindingDescription(keys: "j k ↓ ↑ g G", summary: "select a passage (its line and rows are highlighted)"),
+        BindingDescription(keys: "Tab S-Tab", summary: "compare pane 1 with another pane"),
+        BindingDescription(keys: "Enter", summary: "detail view of the selection"),
+        BindingDescription(keys: "Esc f q", summary: "back to the lists"),
+    ]
+
     /// Keys that work everywhere.
     public static let anywhere: [BindingDescription] = [
         BindingDescription(keys: "Ctrl-C", summary: "quit"),
@@ -124,7 +136,7 @@ public enum KeyBindings {
         BindingDescription(keys: ":precision fp32|bf16|int8", summary: "number format of the focused pane's model"),
         BindingDescription(keys: ":sort score|input|pane1", summary: "row order in the panes"),
         BindingDescription(keys: ":theme NAME", summary: "switch theme"),
-        BindingDescription(keys: ":export FILE", summary: "write the comparison (.md or .json)"),
+        BindingDescription(keys: ":export FILE", summary: "write the comparison (.md, .json, or .svg: a picture)"),
         BindingDescription(keys: ":open FILE", summary: "add passages from a file or folder"),
         BindingDescription(keys: ":quit", summary: "quit"),
     ]

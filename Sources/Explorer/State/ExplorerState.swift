@@ -37,6 +37,8 @@ public struct ExplorerState: Sendable {
     public var themeNames: [String]
     /// Roomier layout for talks: large query, chrome hidden (F5).
     public internal(set) var presentation: Bool
+    /// A histogram of its scores under each pane's list (`#`).
+    public internal(set) var showsHistograms: Bool
     /// Scorers for the model picker; `nil` until the runtime reports `.modelList`.
     public internal(set) var modelChoices: [ModelChoice]?
     /// The detail view's token reading, once the runtime has reported it.
@@ -91,6 +93,7 @@ public struct ExplorerState: Sendable {
         self.themeName = themeName
         self.themeNames = themeNames
         self.presentation = presentation
+        self.showsHistograms = false
         self.modelChoices = nil
         self.detailReading = nil
         self.title = title
@@ -201,11 +204,17 @@ public struct ExplorerState: Sendable {
         case .pane1: ordered = rankings[0].order
         case .input: ordered = passages.map(\.id)
         }
+        guard isFiltering else { return ordered }
+        return ordered.filter { id in passage(id).map(passesFilter) ?? false }
+    }
+
+    /// True while `filter` narrows the lists.
+    var isFiltering: Bool { !filter.trimmingCharacters(in: .whitespaces).isEmpty }
+
+    /// Whether the lists show a passage under the current filter.
+    func passesFilter(_ passage: ExplorerPassage) -> Bool {
         let needle = filter.trimmingCharacters(in: .whitespaces)
-        guard !needle.isEmpty else { return ordered }
-        return ordered.filter { id in
-            passage(id).map { $0.text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil } ?? false
-        }
+        return needle.isEmpty || passage.text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
     }
 
     /// How a passage moved in a pane against the baseline (pane 1's ranks, or the input order for

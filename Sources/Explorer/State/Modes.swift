@@ -93,6 +93,8 @@ public enum Mode: Sendable, Hashable {
     case modelPicker(ModelPickerState)
     /// `a`/`e`: add or edit a passage.
     case passageEditor(PassageEditorState)
+    /// `f`: the rank flow between pane 1 and the compared pane, as a slope chart.
+    case rankFlow
 }
 
 /// A message in the status bar.

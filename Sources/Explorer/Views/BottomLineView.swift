@@ -44,6 +44,7 @@ enum BottomLineView {
         switch state.mode {
         case .detail: return [("Esc", "back"), ("j/k", "scroll"), ("n/p", "passage"), ("Tab", "pane"), ("?", "help")]
         case .help: return [("Esc", "close"), ("j/k", "scroll")]
+        case .rankFlow: return [("Esc", "back"), ("j/k", "passage"), ("Tab", "pane"), ("Enter", "detail"), ("?", "help")]
         case .modelPicker: return [("Enter", "choose"), ("Esc", "cancel")]
         case .passageEditor: return [("Enter", "save"), ("Esc", "cancel")]
         case .normal, .command, .filter, .openFile:

@@ -12,6 +12,8 @@ struct ExplorerLayout {
         var rect: Rect
         var header: Rect
         var list: Rect
+        /// Under the list: the pane's score histogram, when shown and there is room.
+        var histogram: Rect?
     }
 
     let tooSmall: Bool
@@ -21,6 +23,9 @@ struct ExplorerLayout {
     /// The status bar or prompt line; `nil` in presentation mode without a prompt or error.
     let bottom: Rect?
     let panes: [PaneFrame]
+    /// Under the panes, across the screen: the rows their lists leave empty, showing the selected
+    /// passage in full (`PassagePreview`); `nil` when the lists need the room.
+    let preview: Rect?
     let rowHeight: Int
     /// Columns between two panes (the border sits in their middle).
     let gap: Int
@@ -37,9 +42,25 @@ struct ExplorerLayout {
         body = Rect(x: 0, y: queryHeight, width: width, height: max(0, height - queryHeight - (needsBottom ? 1 : 0)))
 
         let headerHeight = (state.hasLabels ? 3 : 2) + (present ? 1 : 0)
-        let listHeight = max(0, body.height - headerHeight)
-        rowHeight = present && listHeight >= 20 ? 2 : 1
+        let fullListHeight = max(0, body.height - headerHeight)
+        rowHeight = present && fullListHeight >= 20 ? 2 : 1
         gap = present ? 3 : 1
+
+        // The histograms take their rows from the lists' bottom while two rows of passages remain.
+        let wantsHistograms = state.showsHistograms && fullListHeight - ScoreHistogramView.height >= 2 * rowHeight
+        let histogramHeight = wantsHistograms ? ScoreHistogramView.height : 0
+        // Rows the lists leave empty go to the preview when there are enough of them.
+        var listHeight = fullListHeight - histogramHeight
+        var preview: Rect?
+        if state.selection != nil {
+            let listed = Self.listedCount(state, upTo: (listHeight - PassagePreview.minimumHeight) / rowHeight + 1)
+            let spare = listHeight - listed * rowHeight
+            if listed > 0, spare >= PassagePreview.minimumHeight {
+                listHeight = listed * rowHeight
+                preview = Rect(x: 0, y: body.y + headerHeight + listHeight + histogramHeight, width: width, height: spare)
+            }
+        }
+        self.preview = preview
 
         let minimumPaneWidth = present ? 30 : 24
         let count = state.panes.count
@@ -51,11 +72,13 @@ struct ExplorerLayout {
             var x = 0
             for slot in 0..<visible {
                 let paneWidth = available / visible + (slot >= visible - available % visible ? 1 : 0)
-                let rect = Rect(x: x, y: body.y, width: paneWidth, height: body.height)
+                let rect = Rect(x: x, y: body.y, width: paneWidth, height: min(body.height, headerHeight + listHeight + histogramHeight))
+                let list = Rect(x: x, y: body.y + headerHeight, width: paneWidth, height: listHeight)
                 frames.append(PaneFrame(
                     index: first + slot, rect: rect,
                     header: Rect(x: x, y: body.y, width: paneWidth, height: min(headerHeight, body.height)),
-                    list: Rect(x: x, y: body.y + headerHeight, width: paneWidth, height: listHeight)))
+                    list: list,
+                    histogram: wantsHistograms ? Rect(x: x, y: list.maxY, width: paneWidth, height: histogramHeight) : nil))
                 x += paneWidth + gap
             }
         }
@@ -69,6 +92,18 @@ struct ExplorerLayout {
     }
 
     var bodyHeight: Int { body.height }
+
+    /// How many passages the lists show (all, or those the filter keeps), counting no further than
+    /// `limit`: past it there is no room for the preview, so a long list is not searched to its end.
+    private static func listedCount(_ state: ExplorerState, upTo limit: Int) -> Int {
+        guard state.isFiltering else { return state.passages.count }
+        var count = 0
+        for passage in state.passages where state.passesFilter(passage) {
+            count += 1
+            if count >= limit { break }
+        }
+        return count
+    }
 
     /// The frame of the visible pane at a cell, if any.
     func pane(atColumn column: Int, row: Int) -> PaneFrame? {

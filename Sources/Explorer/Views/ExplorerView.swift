@@ -13,10 +13,10 @@ public enum ExplorerView {
             QueryBrowserView.draw(state, on: &grid)
         } else {
             QueryLineView.draw(state, in: layout.query, on: &grid)
-            if case .detail(let detail) = state.mode {
-                DetailView.draw(state, detail: detail, in: layout.body, on: &grid)
-            } else {
-                drawPanes(state, layout: layout, on: &grid)
+            switch state.mode {
+            case .detail(let detail): DetailView.draw(state, detail: detail, in: layout.body, on: &grid)
+            case .rankFlow: RankFlowView.draw(state, in: layout.body, on: &grid)
+            default: drawPanes(state, layout: layout, on: &grid)
             }
         }
         if let bottom = layout.bottom {
@@ -38,7 +38,10 @@ public enum ExplorerView {
         let border = CellStyle(.border)
         for frame in layout.panes.dropLast() {
             let column = frame.rect.maxX + layout.gap / 2
-            for row in layout.body.rows { grid.write("│", column: column, row: row, style: border) }
+            for row in frame.rect.rows { grid.write("│", column: column, row: row, style: border) }
+        }
+        if let preview = layout.preview {
+            PassagePreview.draw(state, in: preview, on: &grid)
         }
     }
 }

@@ -31,6 +31,7 @@ enum HelpOverlay {
             ("Query line", KeyBindings.queryLine),
             ("Query browser of a judged set (b in the lists)", KeyBindings.browser.map(\.description)),
             ("Detail view", KeyBindings.detail),
+            ("Rank flow (f in the lists)", KeyBindings.rankFlow),
             ("Anywhere", KeyBindings.anywhere),
             (": commands", KeyBindings.commands),
         ]

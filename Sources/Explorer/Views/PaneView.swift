@@ -2,7 +2,7 @@ import Inference
 import Tokenization
 
 /// One pane: a header (model, score mode, reading mode, precision, progress, agreement with pane 1,
-/// label measures) over the ranked rows.
+/// label measures) over the ranked rows, and under them the score histogram when it is shown.
 enum PaneView {
     static let spinner: [Character] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"]
 
@@ -10,6 +10,9 @@ enum PaneView {
         guard state.panes.indices.contains(frame.index) else { return }
         drawHeader(state, frame: frame, on: &grid)
         drawRows(state, frame: frame, layout: layout, on: &grid)
+        if let histogram = frame.histogram {
+            ScoreHistogramView.draw(state, paneIndex: frame.index, in: histogram, on: &grid)
+        }
     }
 
     // MARK: - Header
