@@ -50,11 +50,11 @@ struct Bench: AsyncParsableCommand {
         if profile { try report(stages: result.stages, seconds: result.seconds) }
         fflush(nil) // our figures appear before the peers start
         if let peers {
-            let folder = try await modelOptions.locator().resolveOrDownload(modelOptions.model)
+            let folder = try await modelOptions.engine.locator().resolveOrDownload(modelOptions.model)
             let runner = PeerRunner(script: peersScript.map(URL.init(fileURLWithPath:)) ?? PeerRunner.defaultScript(eval: eval),
                                     python: python ?? ProcessInfo.processInfo.environment["RERANK_PEERS_PYTHON"] ?? "python3")
             for peer in try runner.run(engines: peers, model: folder.url, eval: eval, limit: pairs.count,
-                                       threads: modelOptions.threads ?? ProcessInfo.processInfo.activeProcessorCount,
+                                       threads: modelOptions.engine.threads ?? ProcessInfo.processInfo.activeProcessorCount,
                                        maxLength: modelOptions.maxLength ?? folder.maxLength) {
                 try report(peer, against: result)
             }

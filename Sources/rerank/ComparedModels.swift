@@ -13,9 +13,7 @@ struct ComparedModels: ParsableArguments {
     @Option(help: "Token limit per pair or text (default: each model's own).")
     var maxLength: Int?
 
-    @Option(help: "Compute threads (default: one per core).")
-    var threads: Int?
-
+    @OptionGroup var engine: EngineOptions
     @OptionGroup var batchOptions: BatchOptions
 
     func validate() throws {
@@ -38,15 +36,12 @@ struct ComparedModels: ParsableArguments {
         let scored: ScoredRun
     }
 
-    @Flag(help: "Never download: use only models on disk (as HF_HUB_OFFLINE=1 does).")
-    var offline = false
-
     /// Loads every model before any scoring (downloading from the Hub on first use unless offline), so a
     /// misspelt name fails at once.
     func load() async throws -> [System] {
         var systems: [System] = []
         for name in model {
-            systems.append(System(name: name, scorer: name == EvaluationReport.firstStageName ? nil : try await loadScorer(name)))
+            systems.append(System(name: name, scorer: name == EvaluationReport.firstStageName ? nil : try await engine.loadScorer(name, batchSize: batchOptions.batchSize)))
         }
         return systems
     }
@@ -60,11 +55,5 @@ struct ComparedModels: ParsableArguments {
         let scored = try await Evaluator(scorer: scorer, maxLength: maxLength).run(set) { bar.update($0, of: $1) }
         bar.finish()
         return Run(info: scorer.info, scored: scored)
-    }
-
-    /// The one place this command loads a scorer.
-    private func loadScorer(_ name: String) async throws -> any Scorer {
-        try await ModelAccess.loadScorer(name, locator: try ModelAccess.locator(offline: offline), threads: threads,
-                               batchSize: batchOptions.batchSize)
     }
 }

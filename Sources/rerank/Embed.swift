@@ -14,8 +14,8 @@ struct Embed: AsyncParsableCommand {
     var texts: String
 
     func run() async throws {
-        EngineThreads.configure(modelOptions.threads)
-        let model = try BiEncoder(folder: try await modelOptions.locator().resolveOrDownload(modelOptions.model), name: modelOptions.model,
+        EngineThreads.configure(modelOptions.engine.threads)
+        let model = try BiEncoder(folder: try await modelOptions.engine.locator().resolveOrDownload(modelOptions.model), name: modelOptions.model,
                                   batchSize: batchOptions.batchSize)
         let lines = try JSONLines.read(texts, requiredKeys: ["text"])
         let embeddings = try await model.embed(lines.map { $0.string("text") ?? "" }, maxLength: modelOptions.maxLength)

@@ -34,7 +34,7 @@ struct Eval: AsyncParsableCommand {
         var mode = ReadingMode.truncate
         if model == EvaluationReport.firstStageName {
             report = EvaluationReport.firstStage(of: set)
-        } else if modelOptions.precision != .reference {
+        } else if modelOptions.engine.precision != .reference {
             try await reportPrecisionCost(on: set)
             return
         } else {
@@ -69,9 +69,9 @@ struct Eval: AsyncParsableCommand {
     private func reportPrecisionCost(on set: JudgedSet) async throws {
         var runs: [ScoredRun] = []
         var info: ScorerInfo?
-        for precision in [Precision.reference, modelOptions.precision] {
+        for precision in [Precision.reference, modelOptions.engine.precision] {
             var options = modelOptions
-            options.precision = precision
+            options.engine.precision = precision
             let scorer = try await options.loadScorer()
             info = scorer.info
             let mode = try windowOptions.mode(for: scorer, queries: set.queries.map(\.text), maxLength: modelOptions.maxLength)
@@ -80,7 +80,7 @@ struct Eval: AsyncParsableCommand {
             bar.finish()
         }
         let cost = PrecisionCost(reference: runs[0], candidate: runs[1], scorerName: modelOptions.model, on: set)
-        let precision = modelOptions.precision.rawValue, scoreName = info?.scoreName ?? "score"
+        let precision = modelOptions.engine.precision.rawValue, scoreName = info?.scoreName ?? "score"
         if json {
             func metrics(_ report: EvaluationReport) -> [String: Any] {
                 ["ndcg@10": report.mean.ndcgAt10, "mrr@10": report.mean.reciprocalRankAt10, "map": report.mean.averagePrecision,
@@ -88,7 +88,7 @@ struct Eval: AsyncParsableCommand {
             }
             var line: [String: Any] = ["model": modelOptions.model, "set": set.name, "queries": cost.queries,
                                        "pairs": cost.candidate.pairsScored, "precision": precision,
-                                       "kernels": EngineKernels.description(for: modelOptions.precision),
+                                       "kernels": EngineKernels.description(for: modelOptions.engine.precision),
                                        "fp32": metrics(cost.reference), precision: metrics(cost.candidate),
                                        "largest_score_difference": cost.largestScoreDifference, "score": scoreName,
                                        "identical_rankings": cost.identicalRankings]
@@ -102,7 +102,7 @@ struct Eval: AsyncParsableCommand {
                 + String(format: "%.4f   %.4f   %+.4f", reference, candidate, candidate - reference)
         }
         print("""
-            \(set.name) · \(info?.nameWithNote ?? modelOptions.model) · \(precision) (\(EngineKernels.description(for: modelOptions.precision))) against fp32 · \(cost.queries) queries, \(cost.candidate.pairsScored) pairs
+            \(set.name) · \(info?.nameWithNote ?? modelOptions.model) · \(precision) (\(EngineKernels.description(for: modelOptions.engine.precision))) against fp32 · \(cost.queries) queries, \(cost.candidate.pairsScored) pairs
                        fp32     \(precision.padding(toLength: 8, withPad: " ", startingAt: 0)) difference
             \(row("NDCG@10", \.ndcgAt10))
             \(row("MRR@10", \.reciprocalRankAt10))

@@ -4,12 +4,21 @@ import ModelStore
 
 /// Which model to use and how much of each text it reads.
 struct ModelOptions: ParsableArguments {
-    @Option(name: .shortAndLong, help: "A model name (see `rerank models`), ORG/NAME[@REVISION] from the Hugging Face Hub (downloaded on first use), a model folder, or bm25.")
+    @Option(name: .shortAndLong, help: "A model name (see `rerank models`), ORG/NAME[@REVISION] from the Hugging Face Hub (downloaded on first use), a model folder, a served model's URL (tei+http://…, see the README), or bm25.")
     var model: String
 
     @Option(help: "Token limit per pair or text (default: the model's own).")
     var maxLength: Int?
 
+    @OptionGroup var engine: EngineOptions
+
+    func loadScorer(batchSize: Int = 64) async throws -> any Scorer {
+        try await engine.loadScorer(model, batchSize: batchSize)
+    }
+}
+
+/// How every command that loads models runs them: threads, downloads, precision.
+struct EngineOptions: ParsableArguments {
     @Option(help: "Compute threads (default: one per core).")
     var threads: Int?
 
@@ -24,8 +33,8 @@ struct ModelOptions: ParsableArguments {
         try ModelAccess.locator(offline: offline)
     }
 
-    func loadScorer(batchSize: Int = 64) async throws -> any Scorer {
-        try await ModelAccess.loadScorer(model, locator: locator(), threads: threads, batchSize: batchSize, precision: precision)
+    func loadScorer(_ name: String, batchSize: Int = 64) async throws -> any Scorer {
+        try await ModelAccess.loadScorer(name, locator: locator(), threads: threads, batchSize: batchSize, precision: precision)
     }
 }
 

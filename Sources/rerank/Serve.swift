@@ -34,14 +34,7 @@ struct Serve: AsyncParsableCommand {
 
     @OptionGroup var batchOptions: BatchOptions
 
-    @Option(help: "Compute threads (default: one per core).")
-    var threads: Int?
-
-    @Flag(help: "Never download: use only models on disk.")
-    var offline = false
-
-    @Option(help: "Number format of the dense layers: fp32, bf16 or int8.")
-    var precision: Precision = .fp32
+    @OptionGroup var engine: EngineOptions
 
     func validate() throws {
         guard !model.isEmpty else { throw ValidationError("name at least one --model") }
@@ -50,12 +43,8 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let locator = try ModelAccess.locator(offline: offline)
         var scorers: [(name: String, scorer: any Scorer)] = []
-        for name in model {
-            scorers.append((name, try await ModelAccess.loadScorer(name, locator: locator, threads: threads, batchSize: batchOptions.batchSize,
-                                                       precision: precision)))
-        }
+        for name in model { scorers.append((name, try await engine.loadScorer(name, batchSize: batchOptions.batchSize))) }
         let service = RerankService(scorers: scorers, limits: ServerLimits(maxDocuments: maxDocuments, maxBodyBytes: maxBodyBytes))
         let key = apiKey ?? ProcessInfo.processInfo.environment["RERANK_API_KEY"]
         let server = RerankServer(service: service, host: host, port: port, apiKey: key.flatMap { $0.isEmpty ? nil : $0 })
