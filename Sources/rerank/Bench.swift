@@ -25,6 +25,9 @@ struct Bench: AsyncParsableCommand {
     @Option(help: "Score only the first N pairs (0: all).")
     var limit: Int = 0
 
+    @Option(help: "Take only each query's first N candidates (0: all), as `scripts/load-test` sends them.")
+    var perQuery: Int = 0
+
     @Flag(help: "Print one JSON line per engine instead of a table.")
     var json = false
 
@@ -42,7 +45,9 @@ struct Bench: AsyncParsableCommand {
 
     func run() async throws {
         let set = try JudgedSet(folder: URL(fileURLWithPath: eval))
-        var pairs = set.queries.flatMap { query in query.candidates.map { (query: query.text, passage: $0.text) } }
+        var pairs = set.queries.flatMap { query in
+            query.candidates.prefix(perQuery > 0 ? perQuery : query.candidates.count).map { (query: query.text, passage: $0.text) }
+        }
         if limit > 0 { pairs = Array(pairs.prefix(limit)) }
         let scorer = try await modelOptions.loadScorer(batchSize: batchOptions.batchSize)
         let result = try await BenchMeasurement.measure(scorer, pairs: pairs, maxLength: modelOptions.maxLength, profile: profile)
