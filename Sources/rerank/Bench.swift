@@ -121,11 +121,11 @@ struct BenchMeasurement {
 
     static func measure(_ scorer: any Scorer, pairs: [(query: String, passage: String)], maxLength: Int?,
                         profile: Bool = false) async throws -> BenchMeasurement {
-        _ = try await PairScoring.score(Array(pairs.prefix(8)), with: scorer, maxLength: maxLength) // warm-up
+        _ = try await scorer.score(pairs: Array(pairs.prefix(8)), maxLength: maxLength, mode: .truncate, onBatch: nil) // warm-up
         StageProfile.shared.setEnabled(profile)
         defer { StageProfile.shared.setEnabled(false) }
         let start = Date()
-        _ = try await PairScoring.score(pairs, with: scorer, maxLength: maxLength)
+        _ = try await scorer.score(pairs: pairs, maxLength: maxLength, mode: .truncate, onBatch: nil)
         let seconds = Date().timeIntervalSince(start)
         let stages = StageProfile.shared.stages
         let tokens = try pairs.reduce(0) { total, pair in

@@ -13,7 +13,7 @@ struct Rerank: AsyncParsableCommand {
             Hugging Face Hub on first use (`rerank models pull` does it ahead; --offline or HF_HUB_OFFLINE=1 \
             never downloads).
             """,
-        subcommands: [Explore.self, Score.self, Tokenize.self, Embed.self, Eval.self, Compare.self, RerankRun.self, Bench.self,
+        subcommands: [Explore.self, Score.self, Explain.self, Tokenize.self, Embed.self, Eval.self, Compare.self, RerankRun.self, Bench.self,
                       Models.self, TraceSummaryCommand.self],
         defaultSubcommand: Explore.self)
 }

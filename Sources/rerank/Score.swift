@@ -53,7 +53,7 @@ struct Score: AsyncParsableCommand {
         let lines = try JSONLines.read(path, requiredKeys: ["query", "passage"])
         let pairs = lines.map { ($0.string("query") ?? "", $0.string("passage") ?? "") }
         let mode = try windowOptions.mode(for: scorer, queries: pairs.map(\.0), maxLength: modelOptions.maxLength)
-        let scores = try await PairScoring.score(pairs, with: scorer, maxLength: modelOptions.maxLength, mode: mode)
+        let scores = try await scorer.score(pairs: pairs, maxLength: modelOptions.maxLength, mode: mode, onBatch: nil)
         for (line, score) in zip(lines, scores) {
             var object = line.object
             if !score.logits.isEmpty { object["logits"] = score.logits.map(JSONLines.number) }
@@ -84,24 +84,5 @@ struct Score: AsyncParsableCommand {
             object.merge(WindowJSON.fields(of: entry.score)) { _, window in window }
             try JSONLines.write(object)
         }
-    }
-}
-
-/// Scores arbitrary (query, passage) pairs with any scorer: cross-encoders in one batched call,
-/// other scorers query by query (BM25's collection is the passages of that query).
-enum PairScoring {
-    static func score(_ pairs: [(query: String, passage: String)], with scorer: any Scorer,
-                      maxLength: Int?, mode: ReadingMode = .truncate) async throws -> [PairScore] {
-        if let crossEncoder = scorer as? CrossEncoder {
-            return try await crossEncoder.score(pairs: pairs, maxLength: maxLength, mode: mode)
-        }
-        var results = [PairScore?](repeating: nil, count: pairs.count)
-        let groups = Dictionary(grouping: pairs.indices, by: { pairs[$0].query })
-        for (query, indices) in groups.sorted(by: { $0.value[0] < $1.value[0] }) {
-            let scores = try await scorer.score(query: query, passages: indices.map { pairs[$0].passage },
-                                                maxLength: maxLength, mode: mode, onBatch: nil)
-            for (index, score) in zip(indices, scores) { results[index] = score }
-        }
-        return results.compactMap { $0 }
     }
 }
