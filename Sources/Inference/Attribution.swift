@@ -32,9 +32,15 @@ public struct Attribution: Sendable, Hashable {
         self.queryTerms = queryTerms
     }
 
-    /// The largest |delta| of any unit or query word (0 when there are none): the end of a diverging scale.
-    public var largestChange: Double {
-        (units + queryTerms).reduce(0) { max($0, abs($1.delta)) }
+    /// The largest |delta| of the passage's units (0 when there are none): the end of their diverging scale.
+    public var largestUnitChange: Double {
+        units.reduce(0) { max($0, abs($1.delta)) }
+    }
+
+    /// The largest |delta| of the query's words: removing a query word often moves the score far more
+    /// than any passage unit, so the query has a scale of its own.
+    public var largestQueryChange: Double {
+        queryTerms.reduce(0) { max($0, abs($1.delta)) }
     }
 }
 

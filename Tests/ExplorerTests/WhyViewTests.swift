@@ -25,7 +25,7 @@ import Testing
         let words = TextUnits("capital of France", kind: .word).units
         return Attribution(method: .occlusion, score: 5.1, unitKind: .sentence,
                            units: zip(sentences, [3.0, -2.5, 0.2]).map { UnitAttribution(unit: $0, scoreWithout: 5.1 - $1, delta: $1) },
-                           queryTerms: zip(words, [1.5, 0.0, -0.6]).map { UnitAttribution(unit: $0, scoreWithout: 5.1 - $1, delta: $1) })
+                           queryTerms: zip(words, [1.5, 0.0, -0.75]).map { UnitAttribution(unit: $0, scoreWithout: 5.1 - $1, delta: $1) })
     }
 
     static func explained() throws -> ExplorerState {
@@ -103,7 +103,9 @@ import Testing
         let grid = ExplorerView.render(state)
         let text = screen(state)
         #expect(text.contains("Why · 1 ms-marco-MiniLM-L-6-v2 · by sentences · occlusion: Δ = score − score without it"))
+        #expect(text.contains("query +capital of France  (its own scale: strongest ±1.50)"))
         #expect(text.contains("scale −3.00 −1.20 −0.30 0 +0.30 +1.20 +3.00  Δ = score − score without"))
+        #expect(text.contains("Strongest sentences"))
         #expect(text.contains("+Paris is the capital of France. −Cats sleep a lot. Lyon is a city."))
         #expect(text.contains("   +3.00  Paris is the capital of France."))
         #expect(text.contains("   −2.50  Cats sleep a lot."))
@@ -117,12 +119,14 @@ import Testing
         let lyon = try column(of: "Lyon", in: grid, row: passage)
         #expect(grid[lyon, passage] == Cell(text: "L"), "0.2 of 3.0 is below the first threshold: not marked")
 
-        let query = try row(grid, containing: "query capital of France")
-        #expect(grid[try column(of: "capital", in: grid, row: query), query] == Cell(text: "c", foreground: .rankUp, attributes: .bold))
-        #expect(grid[try column(of: "of", in: grid, row: query), query] == Cell(text: "o"))
-        #expect(grid[try column(of: "France", in: grid, row: query), query] == Cell(text: "F", foreground: .rankDown))
+        // The query's words on their own scale: 1.5 is its strongest, −0.75 is half of it.
+        let query = try row(grid, containing: "query +capital of France")
+        #expect(grid[try column(of: "capital", in: grid, row: query), query] == Cell(text: "c", foreground: .background, background: .rankUp,
+                                                                                      attributes: .bold))
+        #expect(grid[try column(of: " of ", in: grid, row: query) + 1, query] == Cell(text: "o"))
+        #expect(grid[try column(of: "France", in: grid, row: query), query] == Cell(text: "F", foreground: .rankDown, attributes: .bold))
 
-        let legend = try row(grid, containing: "scale")
+        let legend = try row(grid, containing: "scale −")
         #expect(grid[try column(of: "+3.00", in: grid, row: legend), legend].background == .rankUp)
         #expect(grid[try column(of: "−1.20", in: grid, row: legend), legend].foreground == .rankDown)
     }
@@ -140,8 +144,8 @@ import Testing
         #expect(mono.attributes(for: grid[lyon, passage]) == [])
         // The sign that tells up from down without colour is in the text itself.
         #expect(grid[paris, passage].text == "+" && grid[cats, passage].text == "−")
-        let query = try row(grid, containing: "query capital")
-        #expect(mono.attributes(for: grid[try column(of: "capital", in: grid, row: query), query]).contains(.bold))
+        let query = try row(grid, containing: "query +capital")
+        #expect(mono.attributes(for: grid[try column(of: "France", in: grid, row: query), query]) == .bold)
     }
 
     @Test func bm25SaysItsNumbersAreTermContributions() throws {

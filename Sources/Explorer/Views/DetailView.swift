@@ -47,10 +47,8 @@ enum DetailView {
             let explanation = state.shownExplanation
             result += WhyView.header(state, pane: pane, unit: unit, explanation: explanation, width: width)
             if let attribution = explanation?.attribution {
-                result += HeatScale.text(passage.text, units: attribution.units, largest: attribution.largestChange, cutAt: keptEnd)
+                result += HeatScale.text(passage.text, units: attribution.units, largest: attribution.largestUnitChange, cutAt: keptEnd)
                     .wrapped(width: width)
-                result.append(StyledText())
-                result += WhyView.strongest(attribution, width: width)
                 result.append(StyledText())
                 result += scoreLines(state, passage: passage.id)
                 return result

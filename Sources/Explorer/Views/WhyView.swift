@@ -1,7 +1,7 @@
 import Inference
 
 /// The why view's parts of the detail view: its heading with progress, the query's words as a heat
-/// map, the scale's legend, and the units that move the score most.
+/// map on a scale of their own, the passage scale's legend, and the units that move the score most.
 enum WhyView {
     /// The heading (what is measured, how far it has come), then, once done, the query heat map and legend.
     static func header(_ state: ExplorerState, pane: Pane, unit: TextUnitKind, explanation: Explanation?, width: Int) -> [StyledText] {
@@ -28,16 +28,20 @@ enum WhyView {
         }
         var query = StyledText("query ", CellStyle(.dim))
         query.characters += HeatScale.text(explanation.key.query, units: attribution.queryTerms,
-                                           largest: attribution.largestChange).characters
+                                           largest: attribution.largestQueryChange).characters
+        if attribution.largestQueryChange > 0 {
+            query.append("  (its own scale: strongest ±\(ScoreFormat.delta(attribution.largestQueryChange)))", CellStyle(.dim))
+        }
         lines += query.wrapped(width: width)
-        lines += HeatScale.legend(largest: attribution.largestChange).wrapped(width: width)
+        lines += HeatScale.legend(largest: attribution.largestUnitChange).wrapped(width: width)
+        lines += strongest(attribution, width: width)
         lines.append(StyledText())
         return lines
     }
 
     /// The units that push the score up most, then down most (three each), with their Δ.
     static func strongest(_ attribution: Attribution, width: Int) -> [StyledText] {
-        let largest = attribution.largestChange
+        let largest = attribution.largestUnitChange
         let ordered = attribution.units.filter { $0.delta != 0 }.sorted { $0.delta > $1.delta }
         let up = ordered.prefix { $0.delta > 0 }.prefix(3)
         let down = ordered.reversed().prefix { $0.delta < 0 }.prefix(3)
