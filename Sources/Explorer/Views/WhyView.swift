@@ -39,10 +39,10 @@ enum WhyView {
         return lines
     }
 
-    /// The units that push the score up most, then down most (three each), with their Δ.
+    /// The units that push the score up most, then down most (three each, of those the scale marks), with their Δ.
     static func strongest(_ attribution: Attribution, width: Int) -> [StyledText] {
         let largest = attribution.largestUnitChange
-        let ordered = attribution.units.filter { $0.delta != 0 }.sorted { $0.delta > $1.delta }
+        let ordered = attribution.units.filter { HeatScale.level($0.delta, largest: largest) != 0 }.sorted { $0.delta > $1.delta }
         let up = ordered.prefix { $0.delta > 0 }.prefix(3)
         let down = ordered.reversed().prefix { $0.delta < 0 }.prefix(3)
         guard !up.isEmpty || !down.isEmpty else { return [StyledText("No \(attribution.unitKind.rawValue) moves the score.", CellStyle(.dim))] }
