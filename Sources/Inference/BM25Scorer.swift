@@ -46,18 +46,87 @@ public struct BM25Scorer: Scorer {
 
     /// The BM25 score of each passage for `query`, in input order (0 for a passage without query terms).
     public func scores(query: String, passages: [String]) -> [Double] {
+        let statistics = BM25Statistics(query: query, passages: passages)
+        return passages.indices.map { passage in
+            let saturation = self.saturation(passage, statistics)
+            var score = 0.0
+            for term in statistics.terms.indices { score += contribution(term, of: passage, statistics, saturation) }
+            return score
+        }
+    }
+
+    /// Each distinct query term's contribution to the BM25 score of every passage, in input order;
+    /// a passage's contributions sum to its score in `scores(query:passages:)`.
+    public func termContributions(query: String, passages: [String]) -> [[BM25TermContribution]] {
+        let statistics = BM25Statistics(query: query, passages: passages)
+        return passages.indices.map { passage in
+            let saturation = self.saturation(passage, statistics)
+            return statistics.terms.indices.map { term in
+                BM25TermContribution(term: statistics.terms[term], queryCount: statistics.queryCounts[term],
+                                     frequency: statistics.frequency(of: term, in: passage),
+                                     contribution: contribution(term, of: passage, statistics, saturation))
+            }
+        }
+    }
+
+    /// `k1 · (1 − b + b·dl/avgdl)` for one passage.
+    private func saturation(_ passage: Int, _ statistics: BM25Statistics) -> Double {
+        k1 * (1 - b + b * Double(statistics.lengths[passage]) / statistics.averageLength)
+    }
+
+    /// One query term's part of one passage's score (0 when the passage lacks it).
+    private func contribution(_ term: Int, of passage: Int, _ statistics: BM25Statistics, _ saturation: Double) -> Double {
+        let frequency = statistics.frequency(of: term, in: passage)
+        guard frequency > 0 else { return 0 }
+        let tf = Double(frequency)
+        return Double(statistics.queryCounts[term]) * statistics.idf[term] * tf * (k1 + 1) / (tf + saturation)
+    }
+}
+
+/// One distinct query term's part in a passage's BM25 score.
+public struct BM25TermContribution: Sendable, Hashable {
+    /// The lowercased term.
+    public var term: String
+    /// How often the query holds it (each occurrence counts).
+    public var queryCount: Int
+    /// How often the passage holds it.
+    public var frequency: Int
+    /// What it adds to the score: `queryCount · idf · tf·(k1 + 1) / (tf + k1·(1 − b + b·dl/avgdl))`.
+    public var contribution: Double
+
+    public init(term: String, queryCount: Int, frequency: Int, contribution: Double) {
+        self.term = term
+        self.queryCount = queryCount
+        self.frequency = frequency
+        self.contribution = contribution
+    }
+}
+
+/// The counts BM25 needs for one query over the passages of a request.
+private struct BM25Statistics {
+    /// Distinct query terms, in the order they first occur.
+    var terms: [String] = []
+    var queryCounts: [Int] = []
+    /// Frequencies of the query terms only, passage-major: `[passage * terms.count + term]`.
+    var frequencies: [Int]
+    var lengths: [Int]
+    var idf: [Double]
+    var averageLength: Double
+
+    init(query: String, passages: [String]) {
         var termIndex: [String: Int] = [:]
+        var terms: [String] = []
         var queryCounts: [Int] = []
         LexicalAnalyzer.forEachTerm(in: query) { term, _ in
             if let index = termIndex[term] {
                 queryCounts[index] += 1
             } else {
-                termIndex[term] = queryCounts.count
+                termIndex[term] = terms.count
+                terms.append(term)
                 queryCounts.append(1)
             }
         }
-        let termCount = queryCounts.count
-        // Frequencies of the query terms only, passage-major: tf[passage * termCount + term].
+        let termCount = terms.count
         var frequencies = [Int](repeating: 0, count: passages.count * termCount)
         var lengths = [Int](repeating: 0, count: passages.count)
         var documentFrequencies = [Int](repeating: 0, count: termCount)
@@ -72,19 +141,17 @@ public struct BM25Scorer: Scorer {
             for index in 0..<termCount where frequencies[row + index] > 0 { documentFrequencies[index] += 1 }
         }
         let collectionSize = Double(passages.count)
-        let idf = documentFrequencies.map { log(1 + (collectionSize - Double($0) + 0.5) / (Double($0) + 0.5)) }
+        self.terms = terms
+        self.queryCounts = queryCounts
+        self.frequencies = frequencies
+        self.lengths = lengths
+        idf = documentFrequencies.map { log(1 + (collectionSize - Double($0) + 0.5) / (Double($0) + 0.5)) }
         let totalLength = lengths.reduce(0, +)
-        let averageLength = totalLength > 0 ? Double(totalLength) / collectionSize : 1
-        return passages.indices.map { passage in
-            let row = passage * termCount
-            let saturation = k1 * (1 - b + b * Double(lengths[passage]) / averageLength)
-            var score = 0.0
-            for index in 0..<termCount where frequencies[row + index] > 0 {
-                let tf = Double(frequencies[row + index])
-                score += Double(queryCounts[index]) * idf[index] * tf * (k1 + 1) / (tf + saturation)
-            }
-            return score
-        }
+        averageLength = totalLength > 0 ? Double(totalLength) / collectionSize : 1
+    }
+
+    func frequency(of term: Int, in passage: Int) -> Int {
+        frequencies[passage * terms.count + term]
     }
 }
 

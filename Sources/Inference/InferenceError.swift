@@ -14,6 +14,8 @@ public enum InferenceError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Windows of `length` passage tokens do not fit `maxLength` beside `query` (cross-encoders) or the
     /// special tokens alone (bi-encoders); `capacity` is the most that fits.
     case windowTooLong(length: Int, capacity: Int, maxLength: Int, query: String?)
+    /// An attribution would score `count` variants, more than `limit` allows.
+    case tooManyUnits(count: Int, limit: Int, unit: TextUnitKind)
 
     public var description: String {
         switch self {
@@ -41,6 +43,9 @@ public enum InferenceError: Error, Sendable, Hashable, CustomStringConvertible {
                 return "no window fits max length \(maxLength) \(beside); use a shorter query or a larger --max-length"
             }
             return "a window of \(length) passage tokens does not fit max length \(maxLength) \(beside): use LEN ≤ \(capacity)"
+        case .tooManyUnits(let count, let limit, let unit):
+            let advice = unit == .word ? "explain sentences instead, or a shorter passage" : "use a shorter passage"
+            return "explaining by \(unit.plural) would score \(count) variants of the pair, more than the \(limit) allowed; \(advice)"
         }
     }
 }

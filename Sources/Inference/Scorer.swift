@@ -158,10 +158,19 @@ public protocol Scorer: Sendable {
     func score(query: String, passages: [String], maxLength: Int?, mode: ReadingMode,
                onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore]
 
-    /// Scores (query, passage) pairs of any queries, in input order: a cross-encoder runs them all through
-    /// the same packed batches; the others score each query's passages together.
+    /// Scores arbitrary (query, passage) pairs, in input order, each passage read as `mode` says;
+    /// `onBatch` positions are in `pairs`. Cross-encoders pack every pair into the same batches; the
+    /// default scores query by query (BM25's collection is then the passages of each query).
     func score(pairs: [(query: String, passage: String)], maxLength: Int?, mode: ReadingMode,
                onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore]
+
+    /// What drives the score of `passage` for `query`, cut into `unit`s (see `Attribution`). BM25's
+    /// statistics come from `collection`, the passages it was scored among (the passage alone when
+    /// empty); other scorers ignore it and measure by occlusion within `limits`. Cancelling the task
+    /// stops the work with `CancellationError`.
+    func attribution(query: String, passage: String, unit: TextUnitKind, maxLength: Int?, mode: ReadingMode,
+                     collection: [String], limits: AttributionLimits,
+                     progress: (@Sendable (AttributionProgress) -> Void)?) async throws -> Attribution
 
     /// How the model reads a passage for this query; `nil` when it reads no tokens (BM25).
     func reading(query: String, passage: String, maxLength: Int?, mode: ReadingMode) -> PassageReading?
@@ -184,6 +193,31 @@ public struct RankedPassage: Sendable, Hashable {
 }
 
 extension Scorer {
+    /// Query by query: each query's passages in one `score(query:passages:)` call.
+    public func score(pairs: [(query: String, passage: String)], maxLength: Int?, mode: ReadingMode,
+                      onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
+        var results = [PairScore?](repeating: nil, count: pairs.count)
+        let groups = Dictionary(grouping: pairs.indices, by: { pairs[$0].query })
+        var done = 0
+        for (query, indices) in groups.sorted(by: { $0.value[0] < $1.value[0] }) {
+            let before = done
+            let scores = try await score(query: query, passages: indices.map { pairs[$0].passage }, maxLength: maxLength, mode: mode) { batch in
+                onBatch?(ScoredBatch(indices: batch.indices.map { indices[$0] }, scores: batch.scores,
+                                     completed: before + batch.completed, total: pairs.count))
+            }
+            for (index, score) in zip(indices, scores) { results[index] = score }
+            done += indices.count
+        }
+        return results.compactMap { $0 }
+    }
+
+    /// Occlusion (see `occlusion(query:passage:unit:maxLength:mode:limits:progress:)`); `collection` is not needed.
+    public func attribution(query: String, passage: String, unit: TextUnitKind, maxLength: Int?, mode: ReadingMode,
+                            collection: [String], limits: AttributionLimits,
+                            progress: (@Sendable (AttributionProgress) -> Void)?) async throws -> Attribution {
+        try await occlusion(query: query, passage: passage, unit: unit, maxLength: maxLength, mode: mode, limits: limits, progress: progress)
+    }
+
     /// Scores without progress reports, at the scorer's default max length, cutting long passages.
     public func score(query: String, passages: [String]) async throws -> [PairScore] {
         try await score(query: query, passages: passages, maxLength: nil, mode: .truncate, onBatch: nil)
@@ -193,22 +227,6 @@ extension Scorer {
     public func score(query: String, passages: [String], maxLength: Int?,
                       onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
         try await score(query: query, passages: passages, maxLength: maxLength, mode: .truncate, onBatch: onBatch)
-    }
-
-    /// Each query's passages scored together, in the order the queries first appear (BM25 scores a passage
-    /// against the other passages of its query). `onBatch` sees each query's pairs as they finish.
-    public func score(pairs: [(query: String, passage: String)], maxLength: Int?, mode: ReadingMode,
-                      onBatch: (@Sendable (ScoredBatch) -> Void)?) async throws -> [PairScore] {
-        var results = [PairScore](repeating: PairScore(score: -.infinity), count: pairs.count)
-        var completed = 0
-        for indices in Dictionary(grouping: pairs.indices, by: { pairs[$0].query }).values.sorted(by: { $0[0] < $1[0] }) {
-            let scores = try await score(query: pairs[indices[0]].query, passages: indices.map { pairs[$0].passage },
-                                         maxLength: maxLength, mode: mode, onBatch: nil)
-            for (index, score) in zip(indices, scores) { results[index] = score }
-            completed += indices.count
-            onBatch?(ScoredBatch(indices: indices, scores: scores, completed: completed, total: pairs.count))
-        }
-        return results
     }
 
     /// The passages ordered by score, best first (ties keep input order), cut to `topK`.

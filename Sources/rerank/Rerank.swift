@@ -14,8 +14,8 @@ struct Rerank: AsyncParsableCommand {
             Hugging Face Hub on first use (`rerank models pull` does it ahead; --offline or HF_HUB_OFFLINE=1 \
             never downloads).
             """,
-        subcommands: [Explore.self, Score.self, Tokenize.self, Embed.self, Eval.self, Compare.self, RerankRun.self, Bench.self, Serve.self,
-                      Models.self, TraceSummaryCommand.self],
+        subcommands: [Explore.self, Score.self, Explain.self, Tokenize.self, Embed.self, Eval.self, Compare.self, RerankRun.self, Bench.self,
+                      Serve.self, Models.self, TraceSummaryCommand.self],
         defaultSubcommand: Explore.self)
 
     /// A closed pipe makes writes fail (EPIPE), which `StandardStreams` answers by ending quietly, rather than

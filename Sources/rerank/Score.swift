@@ -86,4 +86,3 @@ struct Score: AsyncParsableCommand {
         }
     }
 }
-

@@ -168,7 +168,7 @@ private func setResults(_ events: [EngineEvent]) -> [(item: String, scores: [Dou
 
 private func generation(of event: EngineEvent) -> Int? {
     switch event {
-    case .loaded, .downloading, .setScored, .setFailed: return nil
+    case .loaded, .downloading, .setScored, .setFailed, .explanation: return nil
     case .partial(let generation, _, _, _, _), .finished(let generation, _, _), .failed(let generation, _, _): return generation
     }
 }
@@ -256,7 +256,7 @@ struct RuntimeRankingEngineTests {
             case .finished(_, let pane, let seconds): trail.append((pane.rawValue, "finished")); #expect(seconds >= 0)
             case .failed(_, let pane, let message): trail.append((pane.rawValue, "failed \(message)"))
             case .downloading(let scorer, _): Issue.record("\(scorer) should not download")
-            case .setScored, .setFailed: Issue.record("no set work was asked for")
+            case .setScored, .setFailed, .explanation: Issue.record("no set work or explanation was asked for")
             }
         }
         let batches = (1...5).map { "+2 \($0 * 2)/10" }

@@ -13,7 +13,7 @@ struct ExplorerEndToEndTests {
     /// Long enough for a debug build, which scores about twenty times slower than a release one.
     static let rankingTimeout = Duration.seconds(240)
 
-    @Test("type a query, compare with rerank score, read a cut passage, read in windows, run pane 1 in int8, see the pictures, resize, quit and restore the terminal",
+    @Test("type a query, compare with rerank score, read a cut passage and why it scores so, read in windows, run pane 1 in int8, see the pictures, resize, quit and restore the terminal",
           .timeLimit(.minutes(10)))
     func explorerSession() async throws {
         let files = try TemporaryFiles("rerank-e2e")
@@ -71,6 +71,11 @@ struct ExplorerEndToEndTests {
         for _ in 0..<cut { try tmux.press("j") }
         try tmux.press("Enter")
         try await tmux.waitFor("the detail view with its cut marker", timeout: Self.rankingTimeout) { $0.contains("cut at character") && $0.contains("✂") }
+        // w: the why view, a heat map of what moves pane 1's score, sentence by sentence, with its scale.
+        try tmux.press("w")
+        try await tmux.waitFor("the why view's heat map", timeout: Self.rankingTimeout) { screen in
+            screen.contains("Why · 1 \(Self.crossEncoder) · by sentences") && screen.contains("scale ") && screen.contains("Δ = score − score without")
+        }
         try tmux.press("Escape")
         try await tmux.waitFor("the panes again") { ExplorerScreen($0).everyPaneRanked(count: Self.passageCount) }
 

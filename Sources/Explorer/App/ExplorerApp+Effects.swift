@@ -16,6 +16,8 @@ extension ExplorerApp {
             case .scoreSet: scoreSet()
             case .cancelScoring: paneStopped = true
             case .loadReading(let pane, let passage): loadReading(pane, passage)
+            case .explain(let request): onEngine { await $0.explain(request) }
+            case .cancelExplain: onEngine { await $0.cancelExplain() }
             case .loadModelList: loadModelList()
             case .export(let url, let format): export(to: url, format: format)
             case .openFile(let url): openFile(url)

@@ -74,6 +74,8 @@ extension ExplorerApp {
             perform(state.apply(.setScored(set: set, query: query, scorer: scorer, scores: scores)))
         case .setFailed(let set, let scorer, let message):
             perform(state.apply(.setFailed(set: set, scorer: scorer, message: message)))
+        case .explanation(let explanation):
+            perform(state.apply(.explanation(explanation)))
         }
         scheduleRedraw()
     }

@@ -65,13 +65,16 @@ extension ExplorerState {
             let forward = event == .character("n") || event == .key(.right)
             moveSelection(by: forward ? 1 : -1)
             guard let id = selection else { return [] }
-            mode = .detail(DetailState(passage: id))
+            mode = .detail(DetailState(passage: id, why: detail.why))
             return readingEffects(for: id)
         case .key(.tab), .key(.backTab):
             focusPane(focusedPane + (event == .key(.tab) ? 1 : -1))
             return readingEffects(for: detail.passage)
         case .key(.f1), .character("?"):
             mode = .help(scroll: 0)
+            return []
+        case .character("w"):
+            cycleWhyView(detail)
             return []
         default:
             return []

@@ -107,6 +107,7 @@ public enum KeyBindings {
         BindingDescription(keys: "j k ↓ ↑", summary: "scroll (PgUp PgDn Space by page)"),
         BindingDescription(keys: "n p → ←", summary: "next / previous passage"),
         BindingDescription(keys: "Tab S-Tab", summary: "read the passage with another pane's model"),
+        BindingDescription(keys: "w", summary: "why: heat map of what moves the score (sentences, words, off)"),
         BindingDescription(keys: "Esc Enter q", summary: "back to the lists"),
     ]
 

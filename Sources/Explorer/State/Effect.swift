@@ -19,6 +19,11 @@ public enum Effect: Sendable, Hashable {
     /// Report how the pane's scorer reads the passage for the detail view: build the request with
     /// `ExplorerState.readingRequest(pane:passage:)` and send back `request.update(reading)`.
     case loadReading(PaneID, PassageID)
+    /// Explain `wantedExplanation` in the background (`RankingEngine.explain(_:)`), replacing the
+    /// attribution under way; report `.explanation` as it progresses.
+    case explain(ExplainRequest)
+    /// The why view closed: stop its attribution.
+    case cancelExplain
     /// Find the scorers available on this machine and report `.modelList`.
     case loadModelList
     /// Write `ComparisonExport.render(state, format:)` to the file, report `.status`.

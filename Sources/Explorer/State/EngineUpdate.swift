@@ -22,6 +22,8 @@ public enum EngineUpdate: Sendable {
     /// How the pane's scorer reads a passage for `query` at a max length (`nil`: the scorer's own) in a
     /// reading mode; `nil` when it reads no tokens (BM25).
     case reading(PaneID, PassageID, query: String, maxLength: Int? = nil, mode: ReadingMode = .truncate, PassageReading?)
+    /// The why view's attribution progressed, finished or failed (news for another key is ignored).
+    case explanation(Explanation)
     case modelList([ModelChoice])
     /// Passages loaded from a file, folder or standard input; appended (undoable) and scored.
     case passagesLoaded(PassageCollection)

@@ -48,6 +48,8 @@ extension ExplorerState {
             }
         case .reading(let pane, let passage, let query, let maxLength, let mode, let reading):
             detailReading = DetailReading(pane: pane, passage: passage, query: query, maxLength: maxLength, mode: mode, reading: reading)
+        case .explanation(let update):
+            applyExplanation(update)
         case .modelList(let choices):
             var list = choices
             if !list.contains(where: { $0.name == Scorers.bm25Name }) {
@@ -94,6 +96,8 @@ extension ExplorerState {
         var session: SessionSnapshot
         /// The query browser's set and the scorer keys its columns need.
         var setWork: SetWork?
+        /// What the why view wants explained.
+        var explain: ExplainKey?
     }
 
     /// The judged set being scored in the background and with which scorers.
@@ -103,15 +107,20 @@ extension ExplorerState {
     }
 
     var checkpoint: Checkpoint {
-        Checkpoint(session: SessionSnapshot(self), setWork: browser.map { SetWork(set: $0.id, scorers: Set(scorerKeys)) })
+        Checkpoint(session: SessionSnapshot(self), setWork: browser.map { SetWork(set: $0.id, scorers: Set(scorerKeys)) },
+                   explain: wantedExplanation?.key)
     }
 
     /// `.saveSession` when the saved part of the state differs from `before`; `.scoreSet` when the
-    /// query browser has a new set or its panes other scorers, so the background work follows.
+    /// query browser has a new set or its panes other scorers, so the background work follows;
+    /// `.explain` or `.cancelExplain` when the why view wants another explanation or none.
     func followUps(since before: Checkpoint) -> [Effect] {
         let now = checkpoint
         var effects: [Effect] = now.session == before.session ? [] : [.saveSession]
         if let work = now.setWork, work != before.setWork { effects.append(.scoreSet) }
+        if now.explain != before.explain {
+            effects.append(wantedExplanation.map(Effect.explain) ?? .cancelExplain)
+        }
         return effects
     }
 }

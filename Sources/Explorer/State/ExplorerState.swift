@@ -43,6 +43,8 @@ public struct ExplorerState: Sendable {
     public internal(set) var modelChoices: [ModelChoice]?
     /// The detail view's token reading, once the runtime has reported it.
     public internal(set) var detailReading: DetailReading?
+    /// The why view's attribution, as far as it has come (see `wantedExplanation`).
+    public internal(set) var explanation: Explanation?
     /// What the passages are called (sample title, file name).
     public internal(set) var title: String
     public internal(set) var screenWidth: Int

@@ -43,14 +43,17 @@ public struct ModelChoice: Sendable, Hashable {
     }
 }
 
-/// The detail view's passage and how far it is scrolled.
+/// The detail view's passage, how far it is scrolled, and whether the why view is on.
 public struct DetailState: Sendable, Hashable {
     public var passage: PassageID
     public var scroll: Int
+    /// The why view's unit (`w` cycles sentences, words, off); `nil` when it is off.
+    public var why: TextUnitKind?
 
-    public init(passage: PassageID, scroll: Int = 0) {
+    public init(passage: PassageID, scroll: Int = 0, why: TextUnitKind? = nil) {
         self.passage = passage
         self.scroll = scroll
+        self.why = why
     }
 }
 

@@ -45,7 +45,7 @@ public struct ResolvedPalette: TerminalPalette, Sendable, Hashable {
     static func monochromeEmphasis(foreground: ColorRole, background: ColorRole) -> CellAttributes {
         var result: CellAttributes = []
         switch background {
-        case .selection, .cursor, .statusBackground: result.insert(.reverse)
+        case .selection, .cursor, .statusBackground, .rankUp, .rankDown: result.insert(.reverse)
         default: break
         }
         switch foreground {

@@ -2,7 +2,8 @@ import Inference
 
 /// The detail view (Enter): the whole passage with the part the focused pane's model never read
 /// dimmed after a ✂ (or, read in windows, the window that won highlighted), its WordPiece tokens
-/// (`[UNK]` marked), every window's score, and its score and rank in every pane.
+/// (`[UNK]` marked), every window's score, and its score and rank in every pane. With the why view
+/// on (`w`), the passage and the query are a heat map of what moves the focused pane's score.
 enum DetailView {
     static func draw(_ state: ExplorerState, detail: DetailState, in rect: Rect, on grid: inout CellGrid) {
         grid.fill(rect, style: CellStyle())
@@ -42,6 +43,17 @@ enum DetailView {
         let score = pane?.scores[passage.id]
         let keptEnd = cutOffset(reading: reading?.reading, score: score)
         let bestWindow = score?.bestWindow.flatMap { score?.windows.indices.contains($0) == true ? score?.windows[$0].window : nil }
+        if let unit = detail.why, let pane {
+            let explanation = state.shownExplanation
+            result += WhyView.header(state, pane: pane, unit: unit, explanation: explanation, width: width)
+            if let attribution = explanation?.attribution {
+                result += HeatScale.text(passage.text, units: attribution.units, largest: attribution.largestUnitChange, cutAt: keptEnd)
+                    .wrapped(width: width)
+                result.append(StyledText())
+                result += scoreLines(state, passage: passage.id)
+                return result
+            }
+        }
         result += passageText(passage.text, keptEnd: keptEnd, window: bestWindow?.span, terms: QueryTerms(state.query.text))
             .wrapped(width: width)
         result.append(StyledText())

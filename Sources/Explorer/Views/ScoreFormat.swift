@@ -27,6 +27,12 @@ enum ScoreFormat {
         return info.scoreName
     }
 
+    /// The size of a score change, without its sign: three decimals below 0.1, two below 10, else one.
+    static func delta(_ value: Double) -> String {
+        let size = abs(value)
+        return String(format: size < 0.1 ? "%.3f" : size < 10 ? "%.2f" : "%.1f", size)
+    }
+
     /// A measure between -1 and 1 with two decimals.
     static func measure(_ value: Double) -> String {
         String(format: "%.2f", value)

@@ -14,6 +14,8 @@ public enum EngineEvent: Sendable {
     case setScored(set: Int, query: Int, scorer: ScorerKey, scores: [Double])
     /// The set work could not use a scorer (its model did not load, or scoring failed); its other items are skipped.
     case setFailed(set: Int, scorer: ScorerKey, message: String)
+    /// The detail view's attribution progressed, finished or failed (sent whatever the generation).
+    case explanation(Explanation)
     /// The model of a scorer being loaded is downloading (sent whatever the generation).
     case downloading(scorer: String, progress: ModelDownload)
 }

@@ -34,7 +34,7 @@ extension RankingEngine {
         for item in items where !failed.contains(item.scorer) {
             var outcome = SetOutcome.interrupted
             while outcome == .interrupted {
-                await waitWhileRanking()
+                await waitForQuiet(yieldingToExplanations: true)
                 guard !Task.isCancelled else { return }
                 outcome = await score(item)
             }
@@ -43,11 +43,14 @@ extension RankingEngine {
     }
 
     /// Returns once no ranking request is under way and the panes have been quiet for
-    /// `setWorkPause` (or when the set work is cancelled).
-    private func waitWhileRanking() async {
+    /// `setWorkPause` (or when the waiting task is cancelled); with `yieldingToExplanations`, also
+    /// once no explanation wants the cores.
+    func waitForQuiet(yieldingToExplanations: Bool) async {
         while !Task.isCancelled {
             if rankingBusy, let running = current {
                 await running.value
+            } else if yieldingToExplanations, explainBusy, let explaining = explainLoop {
+                await explaining.value
             } else if let quietFrom = quietFrom, quietFrom > .now {
                 try? await Task.sleep(until: quietFrom, clock: .continuous)
             } else {
@@ -57,7 +60,7 @@ extension RankingEngine {
     }
 
     /// When set work may go on after the panes' last activity; nil when they have been idle.
-    private var quietFrom: ContinuousClock.Instant? {
+    var quietFrom: ContinuousClock.Instant? {
         lastPaneActivity.map { $0 + Self.setWorkPause }
     }
 
@@ -102,7 +105,7 @@ extension RankingEngine {
     /// Starts scoring an item unless a request is under way or the panes were active a moment ago
     /// (then nil: wait and try again).
     private func startItem(_ body: @escaping @Sendable () async throws -> [PairScore]) -> Task<[PairScore], any Error>? {
-        guard !rankingBusy, (quietFrom ?? .now) <= .now else { return nil }
+        guard !rankingBusy, !explainBusy, (quietFrom ?? .now) <= .now else { return nil }
         let work = Task.detached(priority: .utility, operation: body)
         setItemWork = work
         return work

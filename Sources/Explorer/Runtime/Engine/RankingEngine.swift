@@ -11,8 +11,9 @@ import Synchronization
 /// turns on the engine's compute thread, so every pane shows a ranking soon and none waits for
 /// another to finish. Loading happens off the actor, so a slow model load never holds up a newer
 /// request. A scorer is loaded once per (name, precision): two panes may show one model in two
-/// precisions side by side. In its spare time it scores a judged set for the query browser
-/// (`scoreSet(_:)`, RankingEngine+Set.swift), which always gives way to a request.
+/// precisions side by side. In its spare time it explains the detail view's passage (`explain(_:)`,
+/// RankingEngine+Explain.swift) and scores a judged set for the query browser (`scoreSet(_:)`,
+/// RankingEngine+Set.swift); both always give way to a request, and the set work to an explanation.
 public actor RankingEngine {
     /// Loads a scorer by the name people type (`bm25`, a model name or a path) with its dense layers in a precision
     /// (BM25 ignores it); when it downloads the model first, it reports how far the download has come through the
@@ -49,6 +50,14 @@ public actor RankingEngine {
     /// The set work's loop, and the item it is scoring (see RankingEngine+Set.swift).
     var setLoop: Task<Void, Never>?
     var setItemWork: Task<[PairScore], any Error>?
+    /// The explanation under way: its loop, the attribution it is computing, and whether it still
+    /// wants the cores (see RankingEngine+Explain.swift).
+    var explainLoop: Task<Void, Never>?
+    var explainWork: Task<Attribution, any Error>?
+    var explainBusy = false
+    var explainGeneration = 0
+    /// Attributions computed, by what they explain.
+    var explanations: [ExplainKey: Attribution] = [:]
 
     public init(cacheGroups: Int = 64, loader: @escaping Loader) {
         let (stream, continuation) = AsyncStream<EngineEvent>.makeStream()
@@ -65,9 +74,11 @@ public actor RankingEngine {
         guard gate.open(generation) else { return }
         current?.cancel()
         let previous = current
-        // Set work gives way: the item being scored stops between batches before this request scores.
+        // Set work and explanations give way: the item being scored stops between batches before this
+        // request scores; an explanation stops too and starts again once the panes are quiet.
         let interrupted = setItemWork
         interrupted?.cancel()
+        explainWork?.cancel()
         rankingBusy = true
         lastPaneActivity = .now
         let job = RankJob(generation: generation, started: .now)
@@ -88,6 +99,7 @@ public actor RankingEngine {
     public func cancel() {
         current?.cancel()
         setItemWork?.cancel()
+        explainWork?.cancel()
         lastPaneActivity = .now
     }
 
@@ -96,6 +108,7 @@ public actor RankingEngine {
         cancel()
         setLoop?.cancel()
         setItemWork?.cancel()
+        cancelExplain()
         gate.finish()
     }
 

@@ -59,7 +59,7 @@ public struct RankingTimer: Sendable {
             let first = firstPartial.removeValue(forKey: pane) ?? instant
             return PaneTiming(pane: pane, scorer: scorers[pane], firstMilliseconds: changedAt.duration(to: first).milliseconds,
                               completeMilliseconds: changedAt.duration(to: instant).milliseconds, passages: totals[pane] ?? 0)
-        case .failed, .downloading, .setScored, .setFailed:
+        case .failed, .downloading, .setScored, .setFailed, .explanation:
             break
         }
         return nil
