@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Inference
 import PassageSources
+import Pictures
 
 /// `rerank explain`: what in a passage (and in the query) drives its score.
 struct Explain: AsyncParsableCommand {
@@ -36,6 +37,9 @@ struct Explain: AsyncParsableCommand {
     @Flag(help: "One JSON object per passage instead of tables.")
     var json = false
 
+    @Option(help: "Also draw each passage's heat map as an SVG picture for slides (FILE.svg; with several passages FILE-1.svg, FILE-2.svg, …).")
+    var svg: String?
+
     func validate() throws {
         guard (passage == nil) != (passages == nil) else { throw ValidationError("give either --passage TEXT or --passages FILE") }
     }
@@ -62,6 +66,25 @@ struct Explain: AsyncParsableCommand {
             } else {
                 print(ExplanationTable(attribution: attribution, index: index, id: id).render())
             }
+            if let svg { try drawHeatMap(attribution, of: scorer.info, to: pictureFile(svg, index: index, count: texts.count)) }
+        }
+    }
+
+    /// `FILE.svg`, or `FILE-N.svg` (counted from 1) when there are several passages.
+    private func pictureFile(_ path: String, index: Int, count: Int) -> URL {
+        let url = URL(fileURLWithPath: path)
+        guard count > 1 else { return url }
+        let stem = url.deletingPathExtension().lastPathComponent, suffix = url.pathExtension.isEmpty ? "svg" : url.pathExtension
+        return url.deletingLastPathComponent().appendingPathComponent("\(stem)-\(index + 1).\(suffix)")
+    }
+
+    private func drawHeatMap(_ attribution: Attribution, of scorer: ScorerInfo, to file: URL) throws {
+        let picture = TextHeatMap.svg(units: attribution.units.map { (text: $0.unit.text, delta: Float($0.delta)) },
+                                      title: "\(query) · \(scorer.nameWithNote)", fullScore: Float(attribution.score))
+        do {
+            try Data(picture.utf8).write(to: file, options: .atomic)
+        } catch {
+            throw CommandError("cannot write \(file.path): \(error.localizedDescription)")
         }
     }
 }

@@ -140,4 +140,24 @@ struct ExplainCommandTests {
         #expect((object["units"] as? [Any])?.isEmpty == true)
         #expect((object["query_terms"] as? [Any])?.count == 1)
     }
+
+    @Test("explain --svg draws each passage's heat map: one file for one passage, FILE-N.svg for several")
+    func heatMapPictures() throws {
+        let single = files.directory.appendingPathComponent("why.svg")
+        let one = try RerankBinary.run(["explain", "--model", Self.crossEncoder, "--query", Self.query, "--passage", Self.passage,
+                                        "--svg", single.path], environment: environment)
+        #expect(one.status == 0, "\(one.standardError)")
+        let picture = try String(contentsOf: single, encoding: .utf8)
+        #expect(picture.hasPrefix("<?xml") || picture.hasPrefix("<svg"))
+        #expect(picture.contains(Self.query))
+        let firstWord = try #require(Self.passage.split(separator: " ").first)
+        #expect(picture.contains(String(firstWord)))
+        let several = try RerankBinary.run(["explain", "--model", "bm25", "--query", Self.query, "--passages", Self.seasons.path, "--json",
+                                            "--svg", files.directory.appendingPathComponent("seasons.svg").path], environment: environment)
+        #expect(several.status == 0, "\(several.standardError)")
+        let count = several.standardOutput.split(separator: "\n").count
+        for index in 1...count {
+            #expect(FileManager.default.fileExists(atPath: files.directory.appendingPathComponent("seasons-\(index).svg").path))
+        }
+    }
 }
