@@ -54,7 +54,8 @@ enum DetailView {
                 return result
             }
         }
-        result += passageText(passage.text, keptEnd: keptEnd, window: bestWindow?.span, terms: QueryTerms(state.query.text))
+        result += MarkedPassage.styled(passage.text, terms: QueryTerms(state.query.text),
+                                       reading: MarkedPassage.Reading(keptEnd: keptEnd, window: bestWindow?.span)).text
             .wrapped(width: width)
         result.append(StyledText())
         result += tokenLines(state: state, pane: pane, reading: reading, window: bestWindow?.tokens, width: width)
@@ -66,9 +67,6 @@ enum DetailView {
         result += scoreLines(state, passage: passage.id)
         return result
     }
-
-    /// The style of text inside the window that won: the selection's colours, so it stands out in every theme.
-    private static let windowStyle = CellStyle(.selectionText, on: .selection)
 
     private static func title(_ state: ExplorerState, passage: ExplorerPassage) -> StyledText {
         let position = (state.passageIndex[passage.id] ?? 0) + 1
@@ -85,28 +83,6 @@ enum DetailView {
         }
         if let truncation = score?.truncation, truncation.passageTokensCut > 0 { return truncation.passageKeptEnd }
         return nil
-    }
-
-    /// The passage with query terms marked, the characters of `window` (the window that won)
-    /// highlighted and, after the cut, a ✂ and the unread rest dimmed.
-    private static func passageText(_ text: String, keptEnd: Int?, window: Range<Int>?, terms: QueryTerms) -> StyledText {
-        let characters = Array(text)
-        let marks = terms.matches(in: characters)
-        let cutStyle = CellStyle(.cutText, on: .background, .dim)
-        var result = StyledText()
-        var scalarOffset = 0
-        var cut = false
-        for (character, marked) in zip(characters, marks) {
-            if !cut, let keptEnd, scalarOffset >= keptEnd {
-                cut = true
-                result.append("✂", CellStyle(.truncation, on: .background, .bold))
-            }
-            let base = window?.contains(scalarOffset) == true ? windowStyle : CellStyle()
-            let style = cut ? cutStyle : (marked ? base.with(.match, .bold) : base)
-            result.characters.append(StyledCharacter(character: character, style: style))
-            scalarOffset += character.unicodeScalars.count
-        }
-        return result
     }
 
     /// The tokens, with those the model never read dimmed after a ✂ and those of `window` (the window that won) highlighted.
@@ -147,10 +123,10 @@ enum DetailView {
             } else if token.piece == "[UNK]" {
                 style = CellStyle(.unknownToken, on: .background, .bold)
             } else {
-                style = window?.contains(index) == true ? windowStyle : CellStyle()
+                style = window?.contains(index) == true ? MarkedPassage.windowStyle : CellStyle()
             }
             text.append(token.piece, style)
-            text.append(" ", window?.contains(index + 1) == true && window?.contains(index) == true ? windowStyle : CellStyle())
+            text.append(" ", window?.contains(index + 1) == true && window?.contains(index) == true ? MarkedPassage.windowStyle : CellStyle())
         }
         return header.wrapped(width: width) + text.wrapped(width: width)
     }

@@ -10,6 +10,11 @@ enum MarkedPassage {
         /// Unicode-scalar span of the window that gave the score; `nil` unless read in windows.
         var window: Range<Int>?
 
+        init(keptEnd: Int?, window: Range<Int>?) {
+            self.keptEnd = keptEnd
+            self.window = window
+        }
+
         init(_ score: PairScore?) {
             if let truncation = score?.truncation, truncation.passageTokensCut > 0 { keptEnd = truncation.passageKeptEnd }
             if let score, let best = score.bestWindow, score.windows.count > 1, score.windows.indices.contains(best) {
