@@ -19,10 +19,6 @@ struct ExplainCommandTests {
         environment = RerankBinary.environment(home: files.directory)
     }
 
-    private func jsonLines(_ output: String) throws -> [[String: Any]] {
-        try output.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-    }
-
     private func line(_ object: [String: Any]) throws -> String {
         String(decoding: try JSONSerialization.data(withJSONObject: object), as: UTF8.self)
     }
@@ -46,7 +42,7 @@ struct ExplainCommandTests {
         let result = try RerankBinary.run(["explain", "--model", Self.crossEncoder, "--query", Self.query, "--passage", Self.passage,
                                            "--unit", unit, "--json"], environment: environment)
         #expect(result.status == 0, "\(result.standardError)")
-        let objects = try jsonLines(result.standardOutput)
+        let objects = try Fixtures.jsonLines(in: result.standardOutput)
         let object = try #require(objects.first)
         #expect(objects.count == 1)
         let units = try #require(object["units"] as? [[String: Any]])
@@ -73,7 +69,7 @@ struct ExplainCommandTests {
         let input = try files.write("variants-\(unit).jsonl", pairs.joined(separator: "\n"))
         let scored = try RerankBinary.run(["score", "--model", Self.crossEncoder, "--pairs", input.path], environment: environment)
         #expect(scored.status == 0, "\(scored.standardError)")
-        let scores = try jsonLines(scored.standardOutput).map { try #require($0["score"] as? Double) }
+        let scores = try Fixtures.jsonLines(in: scored.standardOutput).map { try #require($0["score"] as? Double) }
         #expect(scores.count == expected.count)
         for (index, (score, value)) in zip(scores, expected).enumerated() {
             #expect(abs(score - value) < 1e-4, "variant \(index): rerank score \(score), explain \(value)")
@@ -90,10 +86,10 @@ struct ExplainCommandTests {
         let result = try RerankBinary.run(["explain", "--model", "bm25", "--query", Self.query, "--passages", Self.seasons.path, "--json"],
                                           environment: environment)
         #expect(result.status == 0, "\(result.standardError)")
-        let objects = try jsonLines(result.standardOutput)
+        let objects = try Fixtures.jsonLines(in: result.standardOutput)
         let scored = try RerankBinary.run(["score", "--model", "bm25", "--query", Self.query, "--passages", Self.seasons.path, "--json"],
                                           environment: environment)
-        let scores = Dictionary(uniqueKeysWithValues: try jsonLines(scored.standardOutput).map {
+        let scores = Dictionary(uniqueKeysWithValues: try Fixtures.jsonLines(in: scored.standardOutput).map {
             (try #require($0["index"] as? Int), try #require($0["score"] as? Double))
         })
         #expect(objects.count == 10)
@@ -136,7 +132,7 @@ struct ExplainCommandTests {
         let empty = try RerankBinary.run(["explain", "--model", Self.crossEncoder, "--query", "seasons", "--passage", "", "--json"],
                                          environment: environment)
         #expect(empty.status == 0, "\(empty.standardError)")
-        let object = try #require(try jsonLines(empty.standardOutput).first)
+        let object = try #require(try Fixtures.jsonLines(in: empty.standardOutput).first)
         #expect((object["units"] as? [Any])?.isEmpty == true)
         #expect((object["query_terms"] as? [Any])?.count == 1)
     }

@@ -12,12 +12,6 @@ struct ScoreCommandTests {
         environment = RerankBinary.environment(home: files.directory)
     }
 
-    private func outputLines(_ result: CommandResult) throws -> [[String: Any]] {
-        try result.standardOutput.split(separator: "\n").map {
-            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
-        }
-    }
-
     /// The first golden lines of a file, rewritten without the reference's answers.
     private func goldenInput(_ name: String, keys: [String], count: Int) throws -> (input: URL, golden: [[String: Any]]) {
         let golden = Array(try Fixtures.jsonLines(Fixtures.golden.appendingPathComponent(name)).prefix(count))
@@ -32,7 +26,7 @@ struct ScoreCommandTests {
         let (input, golden) = try goldenInput("logits-ms-marco-MiniLM-L6-ce-local.jsonl", keys: ["qid", "docid", "query", "passage"], count: 50)
         let result = try RerankBinary.run(["score", "--model", "ms-marco-MiniLM-L6-ce-local", "--pairs", input.path], environment: environment)
         #expect(result.status == 0, "\(result.standardError)")
-        let lines = try outputLines(result)
+        let lines = try Fixtures.jsonLines(in: result.standardOutput)
         #expect(lines.count == golden.count)
         for (line, reference) in zip(lines, golden) {
             #expect(line["docid"] as? String == reference["docid"] as? String)
@@ -49,7 +43,7 @@ struct ScoreCommandTests {
         let result = try RerankBinary.run(["tokenize", "--model", "all-MiniLM-L6-v2", "--pairs", input.path, "--max-length", "512"],
                                           environment: environment)
         #expect(result.status == 0, "\(result.standardError)")
-        for (line, reference) in zip(try outputLines(result), golden) {
+        for (line, reference) in zip(try Fixtures.jsonLines(in: result.standardOutput), golden) {
             #expect(line["input_ids"] as? [Int] == reference["input_ids"] as? [Int])
             #expect(line["token_type_ids"] as? [Int] == reference["token_type_ids"] as? [Int])
         }
@@ -60,7 +54,7 @@ struct ScoreCommandTests {
         let (input, golden) = try goldenInput("embeddings-all-MiniLM-L6-v2.jsonl", keys: ["id", "text"], count: 40)
         let result = try RerankBinary.run(["embed", "--model", "all-MiniLM-L6-v2", "--texts", input.path], environment: environment)
         #expect(result.status == 0, "\(result.standardError)")
-        for (line, reference) in zip(try outputLines(result), golden) {
+        for (line, reference) in zip(try Fixtures.jsonLines(in: result.standardOutput), golden) {
             let ours = try #require(line["embedding"] as? [Double])
             let theirs = try #require(reference["embedding"] as? [Double])
             #expect(zip(ours, theirs).allSatisfy { abs($0 - $1) < 1e-4 })

@@ -17,10 +17,6 @@ struct WindowsCommandTests {
         environment = RerankBinary.environment(home: files.directory)
     }
 
-    private func jsonLines(_ output: String) throws -> [[String: Any]] {
-        try output.split(separator: "\n").map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
-    }
-
     private func expectOneLineError(_ result: CommandResult, _ parts: [String], sourceLocation: SourceLocation = #_sourceLocation) {
         #expect(result.status != 0 && result.status < 128, "status \(result.status)", sourceLocation: sourceLocation)
         let lines = result.standardError.split(separator: "\n")
@@ -58,7 +54,7 @@ struct WindowsCommandTests {
         let result = try RerankBinary.run(["score", "--model", Self.crossEncoder, "--query", Self.query, "--passages", Self.seasons.path,
                                            "--windows", "256:128", "--json"], environment: environment)
         #expect(result.status == 0, "\(result.standardError)")
-        let lines = try jsonLines(result.standardOutput)
+        let lines = try Fixtures.jsonLines(in: result.standardOutput)
         #expect(lines.count == 10)
         let passages = try Fixtures.jsonLines(Self.seasons).compactMap { $0["text"] as? String }
         var pairs: [String] = []
@@ -83,7 +79,7 @@ struct WindowsCommandTests {
         let input = try files.write("best-windows.jsonl", pairs.joined(separator: "\n"))
         let plain = try RerankBinary.run(["score", "--model", Self.crossEncoder, "--pairs", input.path], environment: environment)
         #expect(plain.status == 0, "\(plain.standardError)")
-        for (line, value) in zip(try jsonLines(plain.standardOutput), expected) {
+        for (line, value) in zip(try Fixtures.jsonLines(in: plain.standardOutput), expected) {
             let score = try #require(line["score"] as? Double)
             #expect(abs(score - value) < 1e-4, "best window read alone \(score), as a window \(value)")
         }
@@ -99,7 +95,7 @@ struct WindowsCommandTests {
         let result = try RerankBinary.run(["score", "--model", Self.crossEncoder, "--pairs", input.path, "--windows", "256:128"],
                                           environment: environment)
         #expect(result.status == 0, "\(result.standardError)")
-        for line in try jsonLines(result.standardOutput) {
+        for line in try Fixtures.jsonLines(in: result.standardOutput) {
             #expect(line["id"] as? String == "x")
             #expect((line["windows"] as? [Any])?.count ?? 0 > 1)
             #expect(line["best_window"] is Int)
@@ -137,7 +133,7 @@ struct WindowsCommandTests {
         let model = Fixtures.architectureFixture("tiny-bert-cased").path
         let result = try RerankBinary.run(["eval", "--model", model, "--eval", set.path, "--windows", "64:32", "--json"], environment: environment)
         #expect(result.status == 0, "\(result.standardError)")
-        let line = try #require(try jsonLines(result.standardOutput).last)
+        let line = try #require(try Fixtures.jsonLines(in: result.standardOutput).last)
         #expect(line["windows"] as? String == "64:32" && line["pairs"] as? Int == 3)
         let table = try RerankBinary.run(["eval", "--model", model, "--eval", set.path, "--windows", "64:32"], environment: environment)
         #expect(table.standardOutput.contains("· windows 64/32 ·"), "\(table.standardOutput)")

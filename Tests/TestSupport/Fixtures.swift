@@ -41,10 +41,14 @@ public enum Fixtures {
 
     /// Reads a JSON Lines file into dictionaries, one per non-empty line.
     public static func jsonLines(_ url: URL) throws -> [[String: Any]] {
-        let text = try String(contentsOf: url, encoding: .utf8)
-        return try text.split(separator: "\n", omittingEmptySubsequences: true).map { line in
+        try jsonLines(in: try String(contentsOf: url, encoding: .utf8), source: url.lastPathComponent)
+    }
+
+    /// JSON Lines text (a command's output, say) as dictionaries, one per non-empty line.
+    public static func jsonLines(in text: String, source: String = "output") throws -> [[String: Any]] {
+        try text.split(separator: "\n", omittingEmptySubsequences: true).map { line in
             guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
-                throw FixtureError.notAnObject(url.lastPathComponent)
+                throw FixtureError.notAnObject(source)
             }
             return object
         }
