@@ -3,7 +3,8 @@ import Testing
 import TestSupport
 
 /// Models named by URL (`tei+http://…`, `cohere+http://…#MODEL`, `infinity+http://…`) score through real servers
-/// on loopback: `rerank serve` itself, and infinity-emb when `RERANK_INFINITY` names its executable.
+/// on loopback: `rerank serve` itself (also as an explorer pane), and infinity-emb when `RERANK_INFINITY` names its
+/// executable.
 @Suite("remote models", .enabled(if: Fixtures.sharedAvailable && RerankBinary.available), .serialized)
 struct RemoteModelTests {
     static let model = ServeCommandTests.model
@@ -57,6 +58,28 @@ struct RemoteModelTests {
                                                environment: environment)
             #expect(refused.status != 0)
             #expect(refused.standardError.contains("the server answered 422: model \"other\" is not served here"))
+        }
+    }
+
+    @Test("in the explorer a served model's pane says it is remote and where, and ranks as the local model's pane beside it",
+          .enabled(if: TmuxSession.available), .timeLimit(.minutes(5)))
+    func explorerPane() async throws {
+        try await ServedRerank.with(["--model", Self.model]) { server in
+            let port = try #require(server.base.port)
+            let binary = try #require(RerankBinary.url)
+            let command = "'\(binary.path)' explore --sample vaccines --model tei+http://127.0.0.1:\(port) --model \(Self.model) --offline"
+            let tmux = try TmuxSession(width: 200, height: 40, command: command,
+                                       environment: RerankBinary.terminalEnvironment(home: files.directory))
+            let shown = try await tmux.waitFor("both panes ranked", timeout: .seconds(180)) { screen in
+                screen.contains("remote: TEI at 127.0.0.1:\(port)") && ExplorerScreen(screen).everyPaneRanked(count: 16)
+            }
+            let panes = ExplorerScreen(shown)
+            let remote = panes.rows(pane: 0), local = panes.rows(pane: 1)
+            #expect(remote.map { $0.words.prefix(3) } == local.map { $0.words.prefix(3) })
+            for (served, here) in zip(remote, local) {
+                #expect(abs((served.score ?? .nan) - (here.score ?? .nan)) < 0.011, "rank \(served.rank)")
+            }
+            try tmux.press("q")
         }
     }
 
