@@ -105,13 +105,15 @@ actor PairBatcher {
         }
         cancelledWhileRunning.subtract(jobs.map(\.id))
         if case .success(let scores) = result {
-            let tokens = scores.reduce(0) { sum, score in
-                sum + (score.truncation.map { $0.queryTokens + $0.passageTokens - $0.queryTokensCut - $0.passageTokensCut } ?? 0)
-            }
-            onBatch(BatchReport(requests: jobs.count, pairs: scores.count, tokens: tokens))
+            onBatch(BatchReport(requests: jobs.count, pairs: scores.count, tokens: scores.readTokens))
         }
         startNextList()
     }
+}
+
+extension [PairScore] {
+    /// Query and passage tokens the model read for these pairs (none for BM25).
+    var readTokens: Int { reduce(0) { $0 + ($1.truncation?.keptTokens ?? 0) } }
 }
 
 /// The engine broke its promise of one score per pair.

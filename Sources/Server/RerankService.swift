@@ -46,14 +46,13 @@ public final class RerankService: Sendable {
         if let topN = request.topN, topN < 1 { throw APIError.invalid("top_n", "top_n must be at least 1") }
         let scores = try await model.batcher.score(query: request.query, passages: texts, maxLength: nil)
         let order = Ranking.order(scores.map(\.score)).prefix(request.topN ?? texts.count)
-        let tokens = scores.reduce(0) { $0 + ($1.truncation.map { $0.queryTokens + $0.passageTokens - $0.queryTokensCut - $0.passageTokensCut } ?? 0) }
         return DocumentRerankResponse(
             id: UUID().uuidString.lowercased(), model: model.name,
             results: order.map { index in
                 .init(index: index, relevanceScore: Self.relevance(scores[index]),
                       document: request.returnDocuments ? .init(text: texts[index]) : nil)
             },
-            usage: .init(totalTokens: tokens),
+            usage: .init(totalTokens: scores.readTokens),
             meta: .init(apiVersion: .init(version: "2"), billedUnits: .init(searchUnits: 1)))
     }
 

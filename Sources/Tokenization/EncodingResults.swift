@@ -36,6 +36,9 @@ public struct TruncationReport: Sendable, Hashable {
         self.passageKeptEnd = passageKeptEnd
     }
 
+    /// Query and passage tokens the model read (special tokens not counted).
+    public var keptTokens: Int { queryTokens + passageTokens - queryTokensCut - passageTokensCut }
+
     /// True when any token of the query or the passage was cut.
     public var isTruncated: Bool { queryTokensCut > 0 || passageTokensCut > 0 }
 }
