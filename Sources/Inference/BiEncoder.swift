@@ -36,6 +36,9 @@ public final class BiEncoder: Scorer {
 
     public var tokenizer: any PairTokenizer { model.tokenizer }
 
+    /// The arithmetic of a forward pass, for holding throughput against the machine's floor.
+    public var forwardCost: ForwardCost { ForwardCost(shape: model.encoder.shape) }
+
     /// The text as the model reads it, truncated on the right.
     public func encode(_ text: String, maxLength: Int? = nil) throws -> EncodedText {
         model.tokenizer.encode(text, maxLength: try model.maxLength(maxLength))

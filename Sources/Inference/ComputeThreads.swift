@@ -44,6 +44,7 @@ final class ComputeThreads: @unchecked Sendable {
     private var unfinishedLanes = 0
     /// Held for a whole region, so concurrent or nested regions run their lanes inline instead.
     private let regionLock = NSLock()
+    private let regionHeld = Atomic<Bool>(false)
     /// Mirrors of the region's progress that threads spin on for a moment before sleeping: waking
     /// a sleeping thread costs more than the short wait between regions (a layer has eight).
     private let regionsStarted = Atomic<Int>(0)
@@ -81,7 +82,11 @@ final class ComputeThreads: @unchecked Sendable {
             for lane in 0..<max(0, lanes) { body(lane) }
             return
         }
-        defer { regionLock.unlock() }
+        regionHeld.store(true, ordering: .releasing)
+        defer {
+            regionHeld.store(false, ordering: .releasing)
+            regionLock.unlock()
+        }
         withoutActuallyEscaping(body) { body in
             condition.withLock {
                 while helperCount < lanes - 1 {
@@ -104,6 +109,9 @@ final class ComputeThreads: @unchecked Sendable {
             }
         }
     }
+
+    /// True while a parallel region runs: a step started now would run its lanes inline anyway.
+    var isForking: Bool { regionHeld.load(ordering: .acquiring) }
 
     // MARK: the threads
 

@@ -40,6 +40,9 @@ public final class CrossEncoder: Scorer {
 
     public var tokenizer: any PairTokenizer { model.tokenizer }
 
+    /// The arithmetic of a forward pass, for holding throughput against the machine's floor.
+    public var forwardCost: ForwardCost { ForwardCost(shape: model.encoder.shape) }
+
     /// The pair as the model reads it, with `longest_first` truncation.
     public func encode(query: String, passage: String, maxLength: Int? = nil) throws -> EncodedPair {
         model.tokenizer.encodePair(query: query, passage: passage, maxLength: try model.maxLength(maxLength))

@@ -22,7 +22,8 @@ public enum EngineStage: String, CaseIterable, Sendable {
 }
 
 /// Time spent per stage, summed over every batch while profiling is on. Stages are timed on the
-/// thread that leads them; a parallel stage counts once, for its wall time.
+/// thread that leads them: a stage split across workers counts once, for its wall time, while
+/// batches that run side by side each count theirs, so the total can exceed the wall time.
 public final class StageProfile: Sendable {
     /// The profile the engine adds to while `isEnabled`.
     public static let shared = StageProfile()

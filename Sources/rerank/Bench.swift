@@ -34,6 +34,12 @@ struct Bench: AsyncParsableCommand {
     @Flag(help: "Also print where the time goes, stage by stage (tokenization, embeddings, QKV, attention, …).")
     var profile = false
 
+    @Flag(help: "Also time single-precision GEMMs of the model's shapes and print the floor they set: the docs/sec of a pass that did nothing but its arithmetic at that speed.")
+    var floor = false
+
+    @Option(help: "Also score the pairs stretched to each of these token counts (comma-separated, e.g. 64,128,256,512: each passage repeated and cut there) and print how time grows with length.")
+    var lengths: String?
+
     @Option(help: "Peer engines to run after ours, comma-separated (torch, onnx, onnx-int8).")
     var peers: String?
 
@@ -53,6 +59,8 @@ struct Bench: AsyncParsableCommand {
         let result = try await BenchMeasurement.measure(scorer, pairs: pairs, maxLength: modelOptions.maxLength, profile: profile)
         try report(result, of: scorer.info)
         if profile { try report(stages: result.stages, seconds: result.seconds) }
+        if floor { try reportFloor(of: scorer, lengths: result.lengths, docsPerSecond: result.docsPerSecond) }
+        if let lengths { try await reportScaling(of: scorer, pairs: pairs, lengths: try Self.tokenCounts(lengths)) }
         fflush(nil) // our figures appear before the peers start
         if let peers {
             let folder = try await modelOptions.engine.locator().resolveOrDownload(modelOptions.model)
@@ -85,18 +93,73 @@ struct Bench: AsyncParsableCommand {
         }
     }
 
-    /// Seconds and share per stage; what no stage covers (scheduling, result handling) is "other".
+    /// Seconds and share per stage. Batches that run side by side, one per core, each count their
+    /// own time, so the shares are of the time all stages took together rather than of the wall time.
     private func report(stages: [(stage: EngineStage, time: Duration)], seconds: Double) throws {
-        let timed = stages.map { ($0.stage.rawValue, $0.time.seconds) }
-        let rows = timed + [("other", max(0, seconds - timed.reduce(0) { $0 + $1.1 }))]
+        let rows = stages.map { ($0.stage.rawValue, $0.time.seconds) }
+        let total = rows.reduce(0) { $0 + $1.1 }
         if json {
             try JSONLines.write(["profile": Dictionary(uniqueKeysWithValues: rows.map { ($0.0, $0.1) }), "seconds": seconds])
             return
         }
-        print("  profile (wall time per stage)")
+        print("  profile (time per stage, summed over the batches that ran side by side)")
         for (name, stageSeconds) in rows {
-            let share = seconds > 0 ? 100 * stageSeconds / seconds : 0
+            let share = total > 0 ? 100 * stageSeconds / total : 0
             print("    \(name.padding(toLength: 14, withPad: " ", startingAt: 0)) \(String(format: "%7.3f s  %5.1f %%", stageSeconds, share))")
+        }
+    }
+
+    private static func tokenCounts(_ list: String) throws -> [Int] {
+        try list.split(separator: ",").map { item in
+            guard let count = Int(item.trimmingCharacters(in: .whitespaces)), count >= 8 else {
+                throw ValidationError("--lengths takes token counts of at least 8, comma-separated (64,128,256,512); '\(item)' is not one")
+            }
+            return count
+        }
+    }
+
+    /// Throughput with every pair exactly `length` tokens long: each passage repeated past the limit and cut
+    /// there, so attention's share shows where its quadratic cost starts to matter.
+    private func reportScaling(of scorer: any Scorer, pairs: [(query: String, passage: String)], lengths: [Int]) async throws {
+        if !json { print("  length scaling (every pair cut at exactly that many tokens)") }
+        for length in lengths {
+            let stretched = pairs.map { pair in
+                (query: pair.query, passage: Array(repeating: pair.passage, count: 8 * length / max(1, pair.passage.count) + 1)
+                    .joined(separator: " "))
+            }
+            let result = try await BenchMeasurement.measure(scorer, pairs: stretched, maxLength: length, profile: true)
+            let total = result.stages.reduce(0) { $0 + $1.time.seconds }
+            let attention = result.stages.first { $0.stage == .attention }?.time.seconds ?? 0
+            let share = total > 0 ? attention / total : 0
+            if json {
+                try JSONLines.write(["length": length, "docs_per_sec": result.docsPerSecond, "tokens_per_sec": result.tokensPerSecond,
+                                     "attention_share": share])
+            } else {
+                print(String(format: "    %4d tokens  %7.1f docs/sec  %7.0f tokens/sec  attention %4.1f %%",
+                             length, result.docsPerSecond, result.tokensPerSecond, 100 * share))
+            }
+        }
+    }
+
+    /// The fp32 floor: the pairs' arithmetic at the GEMM speed this machine reaches on the model's shapes.
+    private func reportFloor(of scorer: any Scorer, lengths: [Int], docsPerSecond: Double) throws {
+        let cost: ForwardCost
+        switch scorer {
+        case let model as CrossEncoder: cost = model.forwardCost
+        case let model as BiEncoder: cost = model.forwardCost
+        default: throw ValidationError("--floor needs a transformer model; \(scorer.info.name) does no matrix products")
+        }
+        let flops = lengths.reduce(0) { $0 + cost.flops(length: $1) }
+        let rate = cost.gemmRate()
+        let floorDocsPerSecond = Double(lengths.count) / (flops / rate)
+        let share = docsPerSecond / floorDocsPerSecond
+        if json {
+            try JSONLines.write(["floor_docs_per_sec": floorDocsPerSecond, "gemm_gflops": rate / 1e9,
+                                 "work_gflop": flops / 1e9, "share_of_floor": share])
+        } else {
+            print(String(format: "  floor          %.1f docs/sec (%.1f GFLOP of work at %.1f GFLOP/s, cblas_sgemm on the model's shapes)",
+                         floorDocsPerSecond, flops / 1e9, rate / 1e9))
+            print(String(format: "  rerank is at   %.1f %% of the floor", 100 * share))
         }
     }
 
@@ -115,12 +178,14 @@ struct Bench: AsyncParsableCommand {
 struct BenchMeasurement {
     let pairs: Int
     let seconds: Double
-    let tokens: Int
+    /// Tokens the model read, pair by pair.
+    let lengths: [Int]
     let paddedTokens: Int
     /// Wall time per stage, when profiled.
     var stages: [(stage: EngineStage, time: Duration)] = []
 
     var docsPerSecond: Double { Double(pairs) / seconds }
+    var tokens: Int { lengths.reduce(0, +) }
     var tokensPerSecond: Double { Double(tokens) / seconds }
     var paddingRatio: Double { tokens + paddedTokens > 0 ? Double(paddedTokens) / Double(tokens + paddedTokens) : 0 }
 
@@ -133,10 +198,8 @@ struct BenchMeasurement {
         _ = try await scorer.score(pairs: pairs, maxLength: maxLength, mode: .truncate, onBatch: nil)
         let seconds = Date().timeIntervalSince(start)
         let stages = StageProfile.shared.stages
-        let tokens = try pairs.reduce(0) { total, pair in
-            total + (try scorer.tokenCount(query: pair.query, passage: pair.passage, maxLength: maxLength))
-        }
-        return BenchMeasurement(pairs: pairs.count, seconds: seconds, tokens: tokens, paddedTokens: 0, stages: stages)
+        let lengths = try pairs.map { try scorer.tokenCount(query: $0.query, passage: $0.passage, maxLength: maxLength) }
+        return BenchMeasurement(pairs: pairs.count, seconds: seconds, lengths: lengths, paddedTokens: 0, stages: stages)
     }
 }
 
