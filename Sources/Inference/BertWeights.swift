@@ -85,11 +85,15 @@ struct TensorReader: Sendable {
         encoderPrefix = file.tensorNames.contains { $0.hasPrefix(prefix) } ? prefix : ""
     }
 
+    /// The tensor in place in the mapped file when it is stored as F32, else converted to a heap copy.
     func read(_ name: TensorName, shape: [Int]) throws -> FloatBuffer {
+        let stored: String
         switch name {
-        case .encoder(let name): return FloatBuffer(try file.floats(encoderPrefix + name, shape: shape))
-        case .head(let name): return FloatBuffer(try file.floats(name, shape: shape))
+        case .encoder(let name): stored = encoderPrefix + name
+        case .head(let name): stored = name
         }
+        if let mapped = try file.mappedFloats(stored, shape: shape) { return FloatBuffer(mapped: mapped) }
+        return FloatBuffer(try file.floats(stored, shape: shape))
     }
 
     func dense(_ name: TensorName, inputs: Int, outputs: Int) throws -> DenseWeights {

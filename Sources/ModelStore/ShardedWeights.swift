@@ -49,6 +49,11 @@ public struct ShardedWeights: WeightFile {
         return try shard.floats(name, shape: shape)
     }
 
+    public func mappedFloats(_ name: String, shape: [Int]) throws -> MappedFloats? {
+        guard let shard = shardOfTensor[name].flatMap({ shards[$0] }) else { throw ModelStoreError.missingTensor(url, name) }
+        return try shard.mappedFloats(name, shape: shape)
+    }
+
     /// Opens the shard file `name` beside the index: a plain file name ending in `.safetensors` or `.bin`.
     private static func open(shard name: String, index: URL) throws -> any WeightFile {
         guard !name.contains("/"), !name.hasPrefix(".") else {
