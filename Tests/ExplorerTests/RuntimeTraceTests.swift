@@ -91,4 +91,41 @@ struct RuntimeTraceTests {
         #expect(unfinished == [PaneTiming(pane: PaneID(0), scorer: nil, firstMilliseconds: 190, completeMilliseconds: nil, passages: 100)])
         #expect(timer.queryChanged(generation: 3, at: start + .milliseconds(700)).isEmpty)
     }
+
+    @Test("the opening ranking is timed from the process's start, and told apart in the trace and its summary")
+    func openingRankingFromProcessStart() throws {
+        let start = ContinuousClock.now
+        var timer = RankingTimer(openingRankingFrom: start)
+        #expect(timer.observe(.partial(generation: 1, pane: PaneID(0), scores: [:], completed: 2, total: 8), at: start + .milliseconds(400)) == nil)
+        let openingTiming = timer.observe(.finished(generation: 1, pane: PaneID(0), seconds: 0), at: start + .milliseconds(900))
+        let opening = try #require(openingTiming)
+        #expect(opening == PaneTiming(pane: PaneID(0), scorer: nil, firstMilliseconds: 400, completeMilliseconds: 900, passages: 8,
+                                      sinceProcessStart: true))
+        _ = timer.queryChanged(generation: 2, at: start + .milliseconds(1_000))
+        _ = timer.observe(.partial(generation: 2, pane: PaneID(0), scores: [:], completed: 8, total: 8), at: start + .milliseconds(1_100))
+        let typedTiming = timer.observe(.finished(generation: 2, pane: PaneID(0), seconds: 0), at: start + .milliseconds(1_200))
+        let typed = try #require(typedTiming)
+        #expect(!typed.sinceProcessStart)
+
+        let directory = try Fixtures.temporaryDirectory("rerank-trace")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let url = directory.appendingPathComponent("trace.jsonl")
+        let writer = try TraceWriter(fileURL: url)
+        writer.recordPane(opening)
+        writer.recordPane(typed)
+        writer.close()
+        let text = try String(contentsOf: url, encoding: .utf8)
+        #expect(text.hasPrefix("{\"complete_ms\":900,\"event\":\"startup\","))
+        let summary = try TraceSummary(contentsOf: url)
+        #expect(summary.startup.first?.complete?.p50 == 900)
+        #expect(summary.rankings.first?.complete?.p50 == 200)
+        #expect(summary.description.contains("pane 0, from the process's start: first ranking p50 400.0 ms"))
+    }
+
+    @Test("the process's start is read from the system, before now")
+    func processStart() {
+        let sinceStart = RankingTimer.processStart.duration(to: .now)
+        #expect(sinceStart > .zero)
+        #expect(sinceStart < .seconds(24 * 3600))
+    }
 }

@@ -49,6 +49,7 @@ public final class ExplorerApp {
         autosaver = configuration.session.map { SessionAutosaver(store: $0) }
         palette = ResolvedPalette(theme: Theme.dark, depth: .monochrome)
         demo = configuration.script.map(DemoPlayback.init(script:))
+        if configuration.trace != nil { timer = RankingTimer(openingRankingFrom: RankingTimer.processStart) }
     }
 
     /// Opens the terminal, runs until the user quits, and restores the terminal however it ends.

@@ -8,13 +8,17 @@ public struct PaneTiming: Sendable, Hashable {
     /// Query change → complete ranking; nil when the query changed again before the pane finished.
     public var completeMilliseconds: Double?
     public var passages: Int
+    /// True for the ranking the explorer shows as it opens, timed from the process's start.
+    public var sinceProcessStart: Bool
 
-    public init(pane: PaneID, scorer: String?, firstMilliseconds: Double, completeMilliseconds: Double?, passages: Int) {
+    public init(pane: PaneID, scorer: String?, firstMilliseconds: Double, completeMilliseconds: Double?, passages: Int,
+                sinceProcessStart: Bool = false) {
         self.pane = pane
         self.scorer = scorer
         self.firstMilliseconds = firstMilliseconds
         self.completeMilliseconds = completeMilliseconds
         self.passages = passages
+        self.sinceProcessStart = sinceProcessStart
     }
 }
 
@@ -30,15 +34,28 @@ public struct RankingTimer: Sendable {
     private var firstPartial: [PaneID: ContinuousClock.Instant] = [:]
     private var scorers: [PaneID: String] = [:]
     private var totals: [PaneID: Int] = [:]
+    /// True until the first query change: the timings are of the opening ranking, from the process's start.
+    private var timingStartup = false
 
     public init() {}
+
+    /// Also times the opening ranking (the explorer's first request, generation 1) from `start`.
+    public init(openingRankingFrom start: ContinuousClock.Instant) {
+        generation = 1
+        changedAt = start
+        timingStartup = true
+    }
+
+    /// The process's start, for `init(openingRankingFrom:)`.
+    public static var processStart: ContinuousClock.Instant { ProcessStart.instant }
 
     /// Starts timing a new query; returns the panes of the previous one that never finished.
     public mutating func queryChanged(generation: Int, at instant: ContinuousClock.Instant = .now) -> [PaneTiming] {
         let unfinished = firstPartial.sorted { $0.key.rawValue < $1.key.rawValue }.map { pane, first in
             PaneTiming(pane: pane, scorer: scorers[pane], firstMilliseconds: changedAt.duration(to: first).milliseconds,
-                       completeMilliseconds: nil, passages: totals[pane] ?? 0)
+                       completeMilliseconds: nil, passages: totals[pane] ?? 0, sinceProcessStart: timingStartup)
         }
+        timingStartup = false
         self.generation = generation
         changedAt = instant
         firstPartial.removeAll(keepingCapacity: true)
@@ -58,7 +75,8 @@ public struct RankingTimer: Sendable {
             guard eventGeneration == generation else { return nil }
             let first = firstPartial.removeValue(forKey: pane) ?? instant
             return PaneTiming(pane: pane, scorer: scorers[pane], firstMilliseconds: changedAt.duration(to: first).milliseconds,
-                              completeMilliseconds: changedAt.duration(to: instant).milliseconds, passages: totals[pane] ?? 0)
+                              completeMilliseconds: changedAt.duration(to: instant).milliseconds, passages: totals[pane] ?? 0,
+                              sinceProcessStart: timingStartup)
         case .failed, .downloading, .setScored, .setFailed, .explanation:
             break
         }

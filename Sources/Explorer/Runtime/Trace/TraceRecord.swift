@@ -3,10 +3,12 @@
 /// `{"event":"key","key":"ctrl-a","ms_to_redraw":1.8}` for an input event and its redraw;
 /// `{"event":"pane","pane":1,"scorer":"bm25","first_ms":12.5,"complete_ms":40.1,"passages":100}`
 /// for one pane's ranking after a query change (without `complete_ms` when the query changed
-/// again before the pane finished).
+/// again before the pane finished); the same with `"event":"startup"` for the ranking the explorer
+/// shows as it opens, timed from the process's start.
 struct TraceRecord: Codable, Equatable {
     static let inputEvent = "key"
     static let paneEvent = "pane"
+    static let startupEvent = "startup"
 
     var event: String
     var key: String?

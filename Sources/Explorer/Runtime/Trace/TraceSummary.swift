@@ -36,6 +36,8 @@ public struct TraceSummary: Sendable, Hashable, CustomStringConvertible {
     public var redraw: Percentiles?
     /// One entry per scorer, by name.
     public var rankings: [Ranking]
+    /// The opening ranking per scorer, from the process's start (one sample per run of the explorer).
+    public var startup: [Ranking]
     /// Line numbers (1-based) that were not trace records, such as a line cut by a crash.
     public var skippedLines: [Int]
 
@@ -43,6 +45,7 @@ public struct TraceSummary: Sendable, Hashable, CustomStringConvertible {
     public init(text: String) {
         var redraws: [Double] = []
         var first: [String: [Double]] = [:], complete: [String: [Double]] = [:]
+        var startupFirst: [String: [Double]] = [:], startupComplete: [String: [Double]] = [:]
         var skipped: [Int] = []
         let decoder = JSONDecoder()
         for (offset, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -54,22 +57,29 @@ public struct TraceSummary: Sendable, Hashable, CustomStringConvertible {
             switch record.event {
             case TraceRecord.inputEvent:
                 if let milliseconds = record.millisecondsToRedraw { redraws.append(milliseconds) } else { skipped.append(offset + 1) }
-            case TraceRecord.paneEvent:
+            case TraceRecord.paneEvent, TraceRecord.startupEvent:
                 guard let firstMilliseconds = record.firstMilliseconds else {
                     skipped.append(offset + 1)
                     continue
                 }
                 let name = record.scorer ?? "pane \(record.pane ?? 0)"
-                first[name, default: []].append(firstMilliseconds)
-                if let completeMilliseconds = record.completeMilliseconds { complete[name, default: []].append(completeMilliseconds) }
+                let opening = record.event == TraceRecord.startupEvent
+                if opening { startupFirst[name, default: []].append(firstMilliseconds) } else { first[name, default: []].append(firstMilliseconds) }
+                if let completeMilliseconds = record.completeMilliseconds {
+                    if opening { startupComplete[name, default: []].append(completeMilliseconds) } else { complete[name, default: []].append(completeMilliseconds) }
+                }
             default:
                 skipped.append(offset + 1)
             }
         }
         redraw = Percentiles(redraws)
-        rankings = first.keys.sorted().compactMap { name in
-            Percentiles(first[name] ?? []).map { Ranking(scorer: name, first: $0, complete: Percentiles(complete[name] ?? [])) }
+        func rankingsByScorer(_ first: [String: [Double]], _ complete: [String: [Double]]) -> [Ranking] {
+            first.keys.sorted().compactMap { name in
+                Percentiles(first[name] ?? []).map { Ranking(scorer: name, first: $0, complete: Percentiles(complete[name] ?? [])) }
+            }
         }
+        rankings = rankingsByScorer(first, complete)
+        startup = rankingsByScorer(startupFirst, startupComplete)
         skippedLines = skipped
     }
 
@@ -95,6 +105,10 @@ public struct TraceSummary: Sendable, Hashable, CustomStringConvertible {
         for ranking in rankings {
             let complete = ranking.complete.map { "complete \(Self.format($0)) over \($0.count)" } ?? "none complete"
             lines.append("\(ranking.scorer): first ranking \(Self.format(ranking.first)) over \(ranking.first.count) queries; \(complete)")
+        }
+        for ranking in startup {
+            let complete = ranking.complete.map { "complete \(Self.format($0))" } ?? "not complete"
+            lines.append("\(ranking.scorer), from the process's start: first ranking \(Self.format(ranking.first)); \(complete) over \(ranking.first.count) start(s)")
         }
         if !skippedLines.isEmpty {
             let shown = skippedLines.prefix(5).map(String.init).joined(separator: ", ")

@@ -37,9 +37,11 @@ public final class TraceWriter: Sendable {
                            millisecondsToRedraw: Self.rounded(millisecondsToRedraw)))
     }
 
-    /// One pane's timings after a query change.
+    /// One pane's timings after a query change (or from the process's start), written at once: they are
+    /// few, and a script watching the file waits for them.
     public func recordPane(_ timing: PaneTiming) {
-        append(TraceRecord(event: TraceRecord.paneEvent, pane: timing.pane.rawValue, scorer: timing.scorer,
+        defer { flush() }
+        append(TraceRecord(event: timing.sinceProcessStart ? TraceRecord.startupEvent : TraceRecord.paneEvent, pane: timing.pane.rawValue, scorer: timing.scorer,
                            firstMilliseconds: Self.rounded(timing.firstMilliseconds),
                            completeMilliseconds: timing.completeMilliseconds.map(Self.rounded), passages: timing.passages))
     }
