@@ -305,16 +305,169 @@ static inline void context_rows(const float *probabilities, size_t padded, size_
     }
 }
 
-void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t head_size,
-                       float scale, float *out, size_t out_stride, float *scratch) {
-    const size_t padded = (length + 15) & ~(size_t)15;
-    float *keys = scratch;                        // Kᵀ: head_size rows of `padded` keys, zero beyond `length`
-    float *scores = scratch + head_size * padded; // four query rows' scores
+// MARK: attention with 512-bit vectors, for CPUs with AVX-512 (compiled for it here, chosen at run time)
+
+#define RK_AVX512 __attribute__((target("avx512f")))
+
+// exp8's computation on sixteen values.
+static inline RK_AVX512 __m512 exp16(__m512 x) {
+    const __m512 low = _mm512_set1_ps(-87.3f);
+    __m512 clamped = _mm512_min_ps(_mm512_max_ps(x, low), _mm512_set1_ps(88.7f));
+    __m512 n = _mm512_roundscale_ps(_mm512_mul_ps(clamped, _mm512_set1_ps(1.44269504f)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    __m512 r = _mm512_fnmadd_ps(n, _mm512_set1_ps(0.69314575f), clamped);
+    r = _mm512_fnmadd_ps(n, _mm512_set1_ps(1.4286068e-6f), r);
+    __m512 p = _mm512_set1_ps(1.0f / 5040);
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f / 720));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f / 120));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f / 24));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f / 6));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(0.5f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f));
+    __m512i exponent = _mm512_slli_epi32(_mm512_add_epi32(_mm512_cvtps_epi32(n), _mm512_set1_epi32(127)), 23);
+    __m512 result = _mm512_mul_ps(p, _mm512_castsi512_ps(exponent));
+    return _mm512_maskz_mov_ps(_mm512_cmp_ps_mask(x, low, _CMP_NLT_UQ), result);
+}
+
+// Softmax of one row of `width` scores in place, sixteen at a time, the tail through a mask.
+static inline RK_AVX512 void softmax_row_avx512(float *row, size_t width) {
+    const size_t whole = width & ~(size_t)15;
+    const __mmask16 tail = (__mmask16)((1u << (width - whole)) - 1);
+    const __m512 lowest = _mm512_set1_ps(-INFINITY);
+    __m512 maxima = lowest;
+    for (size_t j = 0; j < whole; j += 16) maxima = _mm512_max_ps(maxima, _mm512_loadu_ps(row + j));
+    if (tail) maxima = _mm512_max_ps(maxima, _mm512_mask_loadu_ps(lowest, tail, row + whole));
+    const __m512 shift = _mm512_set1_ps(_mm512_reduce_max_ps(maxima));
+    __m512 sums = _mm512_setzero_ps();
+    for (size_t j = 0; j < whole; j += 16) {
+        const __m512 e = exp16(_mm512_sub_ps(_mm512_loadu_ps(row + j), shift));
+        _mm512_storeu_ps(row + j, e);
+        sums = _mm512_add_ps(sums, e);
+    }
+    if (tail) {
+        const __m512 e = _mm512_maskz_mov_ps(tail, exp16(_mm512_sub_ps(_mm512_mask_loadu_ps(shift, tail, row + whole), shift)));
+        _mm512_mask_storeu_ps(row + whole, tail, e);
+        sums = _mm512_add_ps(sums, e);
+    }
+    const __m512 inverse = _mm512_set1_ps(1.0f / _mm512_reduce_add_ps(sums));
+    for (size_t j = 0; j < whole; j += 16) _mm512_storeu_ps(row + j, _mm512_mul_ps(_mm512_loadu_ps(row + j), inverse));
+    if (tail) _mm512_mask_storeu_ps(row + whole, tail, _mm512_mul_ps(_mm512_maskz_loadu_ps(tail, row + whole), inverse));
+}
+
+// Scores of four query rows against keys [j, j+32): 4 × 2 independent accumulators over the head's values.
+static inline RK_AVX512 void scores_4x32(const float *q, size_t stride, const float *keys, size_t padded, size_t j,
+                                         size_t head_size, __m512 scale, float *scores) {
+    __m512 a00 = _mm512_setzero_ps(), a01 = _mm512_setzero_ps(), a10 = _mm512_setzero_ps(), a11 = _mm512_setzero_ps();
+    __m512 a20 = _mm512_setzero_ps(), a21 = _mm512_setzero_ps(), a30 = _mm512_setzero_ps(), a31 = _mm512_setzero_ps();
+    for (size_t c = 0; c < head_size; c++) {
+        const __m512 k0 = _mm512_loadu_ps(keys + c * padded + j), k1 = _mm512_loadu_ps(keys + c * padded + j + 16);
+        __m512 qc = _mm512_set1_ps(q[c]);
+        a00 = _mm512_fmadd_ps(qc, k0, a00); a01 = _mm512_fmadd_ps(qc, k1, a01);
+        qc = _mm512_set1_ps(q[stride + c]);
+        a10 = _mm512_fmadd_ps(qc, k0, a10); a11 = _mm512_fmadd_ps(qc, k1, a11);
+        qc = _mm512_set1_ps(q[2 * stride + c]);
+        a20 = _mm512_fmadd_ps(qc, k0, a20); a21 = _mm512_fmadd_ps(qc, k1, a21);
+        qc = _mm512_set1_ps(q[3 * stride + c]);
+        a30 = _mm512_fmadd_ps(qc, k0, a30); a31 = _mm512_fmadd_ps(qc, k1, a31);
+    }
+    _mm512_storeu_ps(scores + j, _mm512_mul_ps(a00, scale)); _mm512_storeu_ps(scores + j + 16, _mm512_mul_ps(a01, scale));
+    scores += padded;
+    _mm512_storeu_ps(scores + j, _mm512_mul_ps(a10, scale)); _mm512_storeu_ps(scores + j + 16, _mm512_mul_ps(a11, scale));
+    scores += padded;
+    _mm512_storeu_ps(scores + j, _mm512_mul_ps(a20, scale)); _mm512_storeu_ps(scores + j + 16, _mm512_mul_ps(a21, scale));
+    scores += padded;
+    _mm512_storeu_ps(scores + j, _mm512_mul_ps(a30, scale)); _mm512_storeu_ps(scores + j + 16, _mm512_mul_ps(a31, scale));
+}
+
+// Scores of one query row against keys [j, j+32).
+static inline RK_AVX512 void scores_1x32(const float *q, const float *keys, size_t padded, size_t j, size_t head_size,
+                                         __m512 scale, float *scores) {
+    __m512 a0 = _mm512_setzero_ps(), a1 = _mm512_setzero_ps();
+    for (size_t c = 0; c < head_size; c++) {
+        const __m512 qc = _mm512_set1_ps(q[c]);
+        a0 = _mm512_fmadd_ps(qc, _mm512_loadu_ps(keys + c * padded + j), a0);
+        a1 = _mm512_fmadd_ps(qc, _mm512_loadu_ps(keys + c * padded + j + 16), a1);
+    }
+    _mm512_storeu_ps(scores + j, _mm512_mul_ps(a0, scale));
+    _mm512_storeu_ps(scores + j + 16, _mm512_mul_ps(a1, scale));
+}
+
+// Context of four query rows, 32 values of the head at a time (head_size a multiple of 16; a last 16 alone).
+static inline RK_AVX512 void context_4rows(const float *probabilities, size_t padded, const float *v, size_t stride,
+                                           size_t length, size_t head_size, float *out, size_t out_stride) {
+    const float *p0 = probabilities, *p1 = p0 + padded, *p2 = p1 + padded, *p3 = p2 + padded;
+    size_t c = 0;
+    for (; c + 32 <= head_size; c += 32) {
+        __m512 s00 = _mm512_setzero_ps(), s01 = _mm512_setzero_ps(), s10 = _mm512_setzero_ps(), s11 = _mm512_setzero_ps();
+        __m512 s20 = _mm512_setzero_ps(), s21 = _mm512_setzero_ps(), s30 = _mm512_setzero_ps(), s31 = _mm512_setzero_ps();
+        for (size_t t = 0; t < length; t++) {
+            const float *value = v + t * stride + c;
+            const __m512 v0 = _mm512_loadu_ps(value), v1 = _mm512_loadu_ps(value + 16);
+            __m512 p = _mm512_set1_ps(p0[t]);
+            s00 = _mm512_fmadd_ps(p, v0, s00); s01 = _mm512_fmadd_ps(p, v1, s01);
+            p = _mm512_set1_ps(p1[t]);
+            s10 = _mm512_fmadd_ps(p, v0, s10); s11 = _mm512_fmadd_ps(p, v1, s11);
+            p = _mm512_set1_ps(p2[t]);
+            s20 = _mm512_fmadd_ps(p, v0, s20); s21 = _mm512_fmadd_ps(p, v1, s21);
+            p = _mm512_set1_ps(p3[t]);
+            s30 = _mm512_fmadd_ps(p, v0, s30); s31 = _mm512_fmadd_ps(p, v1, s31);
+        }
+        _mm512_storeu_ps(out + c, s00); _mm512_storeu_ps(out + c + 16, s01);
+        _mm512_storeu_ps(out + out_stride + c, s10); _mm512_storeu_ps(out + out_stride + c + 16, s11);
+        _mm512_storeu_ps(out + 2 * out_stride + c, s20); _mm512_storeu_ps(out + 2 * out_stride + c + 16, s21);
+        _mm512_storeu_ps(out + 3 * out_stride + c, s30); _mm512_storeu_ps(out + 3 * out_stride + c + 16, s31);
+    }
+    if (c < head_size) { // the last 16
+        __m512 s0 = _mm512_setzero_ps(), s1 = _mm512_setzero_ps(), s2 = _mm512_setzero_ps(), s3 = _mm512_setzero_ps();
+        for (size_t t = 0; t < length; t++) {
+            const __m512 value = _mm512_loadu_ps(v + t * stride + c);
+            s0 = _mm512_fmadd_ps(_mm512_set1_ps(p0[t]), value, s0);
+            s1 = _mm512_fmadd_ps(_mm512_set1_ps(p1[t]), value, s1);
+            s2 = _mm512_fmadd_ps(_mm512_set1_ps(p2[t]), value, s2);
+            s3 = _mm512_fmadd_ps(_mm512_set1_ps(p3[t]), value, s3);
+        }
+        _mm512_storeu_ps(out + c, s0);
+        _mm512_storeu_ps(out + out_stride + c, s1);
+        _mm512_storeu_ps(out + 2 * out_stride + c, s2);
+        _mm512_storeu_ps(out + 3 * out_stride + c, s3);
+    }
+}
+
+// Kᵀ into `keys`: head_size rows of `padded` keys, zero beyond `length`.
+static void transpose_keys(const float *k, size_t stride, size_t length, size_t head_size, size_t padded, float *keys) {
     for (size_t c = 0; c < head_size; c++) {
         float *row = keys + c * padded;
         for (size_t j = 0; j < length; j++) row[j] = k[j * stride + c];
         for (size_t j = length; j < padded; j++) row[j] = 0;
     }
+}
+
+static RK_AVX512 void attention_head_avx512(const float *q, const float *k, const float *v, size_t stride, size_t length,
+                                            size_t head_size, float scale, float *out, size_t out_stride, float *scratch) {
+    const size_t padded = (length + 31) & ~(size_t)31;
+    float *keys = scratch;
+    float *scores = scratch + head_size * padded;
+    transpose_keys(k, stride, length, head_size, padded, keys);
+    const __m512 scales = _mm512_set1_ps(scale);
+    size_t i = 0;
+    for (; i + 4 <= length; i += 4) {
+        for (size_t j = 0; j < padded; j += 32) scores_4x32(q + i * stride, stride, keys, padded, j, head_size, scales, scores);
+        for (size_t r = 0; r < 4; r++) softmax_row_avx512(scores + r * padded, length);
+        context_4rows(scores, padded, v, stride, length, head_size, out + i * out_stride, out_stride);
+    }
+    for (; i < length; i++) {
+        for (size_t j = 0; j < padded; j += 32) scores_1x32(q + i * stride, keys, padded, j, head_size, scales, scores);
+        softmax_row_avx512(scores, length);
+        context_rows(scores, padded, 1, v, stride, length, head_size, out + i * out_stride, out_stride);
+    }
+}
+
+static void attention_head_avx2(const float *q, const float *k, const float *v, size_t stride, size_t length,
+                                size_t head_size, float scale, float *out, size_t out_stride, float *scratch) {
+    const size_t padded = (length + 15) & ~(size_t)15;
+    float *keys = scratch;                        // Kᵀ: head_size rows of `padded` keys, zero beyond `length`
+    float *scores = scratch + head_size * padded; // four query rows' scores
+    transpose_keys(k, stride, length, head_size, padded, keys);
     const __m256 scales = _mm256_set1_ps(scale);
     size_t i = 0;
     for (; i < length; ) {
@@ -332,5 +485,18 @@ void rk_attention_head(const float *q, const float *k, const float *v, size_t st
             context_rows(scores, padded, 1, v, stride, length, head_size, out + i * out_stride, out_stride);
         }
         i += rows;
+    }
+}
+
+int rk_has_wide_vectors(void) {
+    return __builtin_cpu_supports("avx512f") ? 1 : 0;
+}
+
+void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t head_size,
+                       float scale, float *out, size_t out_stride, float *scratch, int wide) {
+    if (wide && rk_has_wide_vectors() && head_size % 16 == 0) {
+        attention_head_avx512(q, k, v, stride, length, head_size, scale, out, out_stride, scratch);
+    } else {
+        attention_head_avx2(q, k, v, stride, length, head_size, scale, out, out_stride, scratch);
     }
 }

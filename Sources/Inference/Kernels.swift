@@ -23,17 +23,21 @@ enum Kernels {
     }
 
     /// Attention of one head over one sequence: `out[i] = softmax(scale · q[i]·Kᵀ)·V`, rows `stride` floats apart in
-    /// q, k, v and `outStride` apart in out. `scratch` holds `attentionScratch(length:headSize:)` floats.
+    /// q, k, v and `outStride` apart in out. `scratch` holds `attentionScratch(length:headSize:)` floats. Runs on
+    /// 512-bit vectors where the CPU has them, unless `wideVectors` is false (tests run both paths).
     static func attention(q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, stride: Int, length: Int,
                           headSize: Int, scale: Float, into out: UnsafeMutablePointer<Float>, outStride: Int,
-                          scratch: UnsafeMutablePointer<Float>) {
-        rk_attention_head(q, k, v, stride, length, headSize, scale, out, outStride, scratch)
+                          scratch: UnsafeMutablePointer<Float>, wideVectors: Bool = true) {
+        rk_attention_head(q, k, v, stride, length, headSize, scale, out, outStride, scratch, wideVectors ? 1 : 0)
     }
 
     /// Floats of scratch `attention` needs.
     static func attentionScratch(length: Int, headSize: Int) -> Int {
-        (headSize + 4) * ((length + 15) / 16 * 16)
+        (headSize + 4) * ((length + 31) / 32 * 32)
     }
+
+    /// Whether the CPU has AVX-512F, which attention then uses.
+    static let hasWideVectors = rk_has_wide_vectors() != 0
 
     /// Rounds floats to bfloat16, to nearest with ties to even.
     static func roundToBFloat16(_ x: UnsafePointer<Float>, count: Int, into y: UnsafeMutablePointer<UInt16>) {

@@ -68,8 +68,10 @@ struct KernelTests {
         }
     }
 
-    @Test("attention of one head equals softmax(q·Kᵀ/√d)·V in doubles", arguments: [(1, 8), (5, 32), (17, 64), (40, 12), (3, 3)])
-    func attention(length: Int, headSize: Int) {
+    @Test("attention of one head equals softmax(q·Kᵀ/√d)·V in doubles, on 512-bit vectors (where the CPU has them) and on AVX2",
+          arguments: [(1, 8), (5, 32), (17, 64), (40, 12), (3, 3), (7, 48), (33, 32), (100, 16)], [true, false])
+    func attention(shape: (length: Int, headSize: Int), wideVectors: Bool) {
+        let (length, headSize) = shape
         let stride = 3 * headSize + 5 // rows of a wider matrix, as in the fused QKV output
         let qkv = Self.values(length * stride, seed: 6, spread: 2)
         var out = [Float](repeating: .nan, count: length * headSize)
@@ -78,7 +80,8 @@ struct KernelTests {
         qkv.withUnsafeBufferPointer { rows in
             let base = rows.baseAddress!
             Kernels.attention(q: base, k: base + headSize, v: base + 2 * headSize, stride: stride, length: length,
-                              headSize: headSize, scale: scale, into: &out, outStride: headSize, scratch: &scratch)
+                              headSize: headSize, scale: scale, into: &out, outStride: headSize, scratch: &scratch,
+                              wideVectors: wideVectors)
         }
         for i in 0..<length {
             let logits = (0..<length).map { j in
