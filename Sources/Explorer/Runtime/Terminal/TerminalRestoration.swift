@@ -22,8 +22,9 @@ enum TerminalRestoration {
 
     /// Signals that end the process: restore, then die of the signal as before.
     private static let terminatingSignals: [Int32] = [SIGINT, SIGTERM, SIGHUP, SIGQUIT]
-    /// Faults: restore, put the previous handler back (a crash reporter, say) and let it fault again.
-    private static let faultSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT]
+    /// Faults and traps (a failed Swift check is SIGILL on x86-64, SIGTRAP on arm64): restore, put the
+    /// previous handler back (a crash reporter, say) and let it fault again.
+    private static let faultSignals: [Int32] = [SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGFPE, SIGABRT]
 
     /// The escape sequences that end bracketed paste and mouse reporting; the screen adds the
     /// terminal's own `sgr0`, `rmkx`, `cnorm` and `rmcup` from terminfo.
