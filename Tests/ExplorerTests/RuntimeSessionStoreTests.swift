@@ -141,4 +141,21 @@ struct RuntimeSessionStoreTests {
             #expect(!saver.hasFailedSave)
         }
     }
+
+    @Test("loading removes the temporary files of saves a killed process left, not those of live processes")
+    func loadRemovesLeftoverTemporaryFiles() throws {
+        try withTemporaryDirectory { directory in
+            let store = SessionStore<Snapshot>(fileURL: directory.appendingPathComponent("session.json"))
+            try store.save(Snapshot(query: "kept", passages: []))
+            // No process has this id (above Linux's largest pid_max); this test's own process is alive.
+            let dead = directory.appendingPathComponent(".session.json.2147483646.0A1B.tmp")
+            let live = directory.appendingPathComponent(".session.json.\(getpid()).0A1B.tmp")
+            try Data("{\"query\": \"cut".utf8).write(to: dead)
+            try Data("{}".utf8).write(to: live)
+            guard case .restored(let loaded) = try store.load() else { Issue.record("the session did not load"); return }
+            #expect(loaded.query == "kept")
+            #expect(!FileManager.default.fileExists(atPath: dead.path))
+            #expect(FileManager.default.fileExists(atPath: live.path))
+        }
+    }
 }

@@ -45,6 +45,9 @@ struct KillDuringSaveTests {
                 && !screen.contains(where: ExplorerScreen.spinner.contains)
         }
         #expect(!(try resumed.tmux.screen()).contains("could not be read"))
+        let folder = resumed.sessionFile.deletingLastPathComponent().path
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasSuffix(".tmp") }.isEmpty,
+                "--resume removes the temporary file the killed save left")
         // Without a kill the paste is saved whole, and quitting keeps it.
         if saved.passages.count == 3 {
             try resumed.tmux.paste(pasted.joined(separator: "\n\n"))
