@@ -69,7 +69,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Tokenization"], path: "Tests/TestSupport"),
         .target(name: "FakeHub", dependencies: [
             "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),

@@ -5,9 +5,10 @@ import Testing
 import TestSupport
 @testable import Inference
 
-/// Invariants the score cache relies on, on random requests: a pair's score does not depend on what
-/// else is in its batch, on the order of the request or on how many lanes run batches side by side;
-/// BM25 scores do not depend on the order of the passages. Uses the tiny fixture models (fast).
+/// Invariants on random requests: every fixture's tokenizer keeps the tokenizer invariants; what the
+/// score cache relies on, a pair's score not depending on what else is in its batch, on the order of the
+/// request or on how many lanes run batches side by side; BM25 scores not depending on the order of the
+/// passages. Uses the tiny fixture models (fast).
 @Suite("Inference properties", .serialized, .enabled(if: Fixtures.sharedAvailable))
 struct InferenceProperties {
     static let words = [
@@ -40,6 +41,19 @@ struct InferenceProperties {
     /// sums a product in another order for another batch shape (seen: 1e-7 apart, never more).
     static func expectSame(_ actual: Double, _ expected: Double, _ what: String) {
         #expect(abs(actual - expected) <= 1e-5 * max(1, abs(expected)), "\(what): \(actual) here, \(expected) scored alone")
+    }
+
+    @Test("every fixture's own tokenizer keeps offsets monotone and truncates longest first within the budget",
+          arguments: ["tiny-bert-cased", "tiny-xlmr", "tiny-distilbert", "tiny-bert-2label-bin"])
+    func tokenizerInvariants(fixture: String) async throws {
+        let tokenizer = try Tokenizers.load(try ModelFolder.open(ArchitectureFixtures.folder(fixture)))
+        let texts = Gen<String?>.element(of: Self.words + [" ", "\n", "\u{200B}", "cafe\u{301}", "▁", "x\u{301}\u{323}"])
+            .compactMap { $0 }.array(of: 0...30).map { $0.joined() }
+        await propertyCheck(count: 150, input: texts, texts, Gen.int(in: 4...40)) { query, passage, maxLength in
+            TokenizerInvariants.expectMonotoneOffsets(tokenizer.tokenize(passage), in: passage)
+            TokenizerInvariants.expectPairTruncation(tokenizer, query: query, passage: passage, maxLength: maxLength)
+            TokenizerInvariants.expectSingleTruncation(tokenizer, text: passage, maxLength: maxLength)
+        }
     }
 
     @Test("BM25 scores do not depend on the order of the passages")
