@@ -15,7 +15,7 @@ final class ExplorerRun {
 
     /// Starts the explorer; `environment` defaults to `RerankBinary.terminalEnvironment(home: files.directory)`.
     init(_ arguments: [String], files: TemporaryFiles, environment: [String: String]? = nil,
-         width: Int = 120, height: Int = 40) throws {
+         width: Int = 160, height: Int = 40) throws {
         guard let binary = RerankBinary.url else { throw FixtureError.missingExecutable("rerank") }
         let environment = environment ?? RerankBinary.terminalEnvironment(home: files.directory)
         sessionFile = URL(fileURLWithPath: environment["XDG_STATE_HOME"] ?? files.directory.path).appendingPathComponent("rerank/session.json")
@@ -55,17 +55,19 @@ final class ExplorerRun {
     }
 
     /// Waits until the session file is being written (its temporary file exists beside it) and kills the
-    /// explorer with SIGKILL at that moment; kills it anyway after `timeout`. True when the kill came
-    /// while a temporary file was there.
-    func killDuringSave(timeout: Duration = .seconds(30)) async throws -> Bool {
+    /// explorer with SIGKILL at that moment; kills it anyway once the saved session satisfies `saved` (no
+    /// write left to catch) or after `timeout`. True when the kill came while a temporary file was there.
+    func killDuringSave(timeout: Duration = .seconds(30), orOnceSaved saved: (SavedSession) -> Bool = { _ in false }) async throws -> Bool {
         let pid = try await processID()
         let folder = sessionFile.deletingLastPathComponent()
         let prefix = "." + sessionFile.lastPathComponent + "."
         let deadline = ContinuousClock.now + timeout
-        var caught = false
+        var caught = false, polls = 0
         while !caught, ContinuousClock.now < deadline {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
             caught = names.contains { $0.hasPrefix(prefix) && $0.hasSuffix(".tmp") }
+            polls += 1
+            if !caught, polls % 200 == 0, let session = try? savedSession(), saved(session) { break }
             if !caught { usleep(300) }
         }
         kill(pid, SIGKILL)

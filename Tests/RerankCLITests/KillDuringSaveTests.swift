@@ -71,12 +71,13 @@ struct KillDuringSaveTests {
         var caughtWrites = 0
         for round in 1...3 {
             let explorer = try ExplorerRun(arguments, files: files)
-            try await explorer.tmux.waitFor("round \(round): the explorer open on \(confirmed)") { $0.contains(confirmed) && $0.contains("❯") }
+            // The query's end: a long query scrolls in its line.
+            try await explorer.tmux.waitFor("round \(round): the explorer open on \(confirmed)") { $0.contains(confirmed.suffix(20)) && $0.contains("❯") }
             try await explorer.waitForSession("round \(round): the query saved") { $0.query == confirmed }
             let typed = " doses wane after months of immunity \(round)"
             try explorer.tmux.press("End")
             try explorer.tmux.type(typed)
-            if try await explorer.killDuringSave(timeout: .seconds(20)) { caughtWrites += 1 }
+            if try await explorer.killDuringSave(orOnceSaved: { $0.query == confirmed + typed }) { caughtWrites += 1 }
             _ = try await explorer.waitForExit()
 
             // The file is a whole session whose query is the last one saved before this round or a later one.
