@@ -17,6 +17,8 @@ struct StateFolderTests {
     func fullThenReadOnly() async throws {
         let files = try TemporaryFiles("rerank-state-folder")
         let mount = try ScratchMount(at: try files.file("state/.keep").deletingLastPathComponent(), size: "1m")
+        // Unmounted before the temporary folder around it is removed.
+        defer { withExtendedLifetime(files) { mount.unmount() } }
         var environment = RerankBinary.terminalEnvironment(home: files.directory)
         environment["XDG_STATE_HOME"] = mount.directory.path
         let input = try files.write("passages.txt", "Booster doses restore protection.\n\nImmunity fades over months.\n")
@@ -72,6 +74,7 @@ struct StateFolderTests {
 /// A small tmpfs mounted over a test's folder, unmounted when released.
 final class ScratchMount {
     let directory: URL
+    private var isUnmounted = false
     private var filler: URL { directory.appendingPathComponent("filler") }
 
     /// True when this process may mount a tmpfs (root, as in CI).
@@ -88,7 +91,12 @@ final class ScratchMount {
         try Self.run("/bin/mount", ["-t", "tmpfs", "-o", "size=\(size)", "tmpfs", directory.path])
     }
 
-    deinit {
+    deinit { unmount() }
+
+    /// Unmounts the tmpfs (lazily, should a process still hold a file in it); once is enough.
+    func unmount() {
+        guard !isUnmounted else { return }
+        isUnmounted = true
         _ = try? Self.run("/bin/umount", ["-l", directory.path])
     }
 
