@@ -47,7 +47,7 @@ struct ChangingFilesTests {
         let files = try TemporaryFiles("rerank-file-changing")
         let input = try files.write("passages.txt", Self.passages)
         let changing = try files.write("changing.jsonl", "")
-        // Rewrites the file without pause: short and long versions, each written in several pieces.
+        // Rewrites the file without pause: one line, 400 lines, empty; a read can land on any of them or midway.
         let long = (1...400).map { "{\"text\": \"Rewritten passage \($0) on booster doses and immunity.\"}" }.joined(separator: "\n")
         let source = try files.write("long.jsonl", long + "\n")
         let writer = Process()
@@ -57,7 +57,7 @@ struct ChangingFilesTests {
         writer.standardOutput = FileHandle.nullDevice
         writer.standardError = FileHandle.nullDevice
         try writer.run()
-        defer { writer.terminate() }
+        defer { if writer.isRunning { writer.terminate() } }
 
         let explorer = try ExplorerRun(["explore", input.path, "--model", "bm25", "--query", "booster"], files: files, width: 200)
         try await explorer.tmux.waitFor("the explorer open") { ExplorerScreen($0).everyPaneRanked(count: 3) }
@@ -77,6 +77,7 @@ struct ChangingFilesTests {
             #expect(!screen.contains("EXPLORER-EXITED"), "open \(attempt)")
         }
         writer.terminate()
+        writer.waitUntilExit()
         let pid = try await explorer.processID()
         #expect(kill(pid, 0) == 0, "the explorer is still running")
         try explorer.tmux.press("q")
