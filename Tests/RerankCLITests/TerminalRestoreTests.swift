@@ -6,7 +6,8 @@ import Glibc
 #endif
 
 /// The shell gets its terminal back however the explorer ends: `stty -g` in the same tmux pane after
-/// SIGTERM, SIGHUP or SIGQUIT equals what it was before the explorer started.
+/// SIGTERM, SIGHUP or SIGQUIT equals what it was before the explorer started, and the process dies of the
+/// signal; SIGTERM and SIGHUP first stop it as q does, so its session is saved.
 @Suite("The terminal is restored after a signal", .serialized,
        .enabled(if: Fixtures.sharedAvailable && RerankBinary.available && TmuxSession.available))
 struct TerminalRestoreTests {
@@ -28,5 +29,8 @@ struct TerminalRestoreTests {
         #expect(!exit.sttyBefore.isEmpty && exit.sttyAfter == exit.sttyBefore, "\(name): stty -g before and after differ")
         let screen = try explorer.tmux.screen()
         #expect(!screen.contains("❯"), "\(name): the explorer's screen is gone")
+        if signal != SIGQUIT {
+            #expect(try explorer.savedSession()?.query == "booster doses", "\(name): the explorer stops as with q, its session saved")
+        }
     }
 }

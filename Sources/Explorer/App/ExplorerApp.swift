@@ -56,7 +56,8 @@ public final class ExplorerApp {
         demo = configuration.script.map(DemoPlayback.init(script:))
     }
 
-    /// Opens the terminal, runs until the user quits, and restores the terminal however it ends.
+    /// Opens the terminal, runs until the user quits or SIGTERM or SIGHUP asks it to stop, and restores
+    /// the terminal however it ends; after such a signal the session is saved and the process dies of it.
     /// Throws `TerminalError` when there is no terminal to run on, and a `SessionStoreError` when
     /// the last save of the session failed.
     public func run() async throws {
@@ -64,6 +65,7 @@ public final class ExplorerApp {
             await self.run(on: screen)
         }
         try autosaver?.flush()
+        TerminalRestoration.endIfStopped()
     }
 
     private func run(on screen: TerminalScreen) async {
@@ -75,7 +77,7 @@ public final class ExplorerApp {
         if configuration.saveAtStart { autosaver?.submit(SessionSnapshot(state)) }
         let listener = Task { await self.listen() }
         redraw()
-        while !quitting && !screen.isDisconnected {
+        while !quitting && !screen.isDisconnected && TerminalRestoration.stopSignal == nil {
             let events = await screen.nextEvents(maxWait: waitUntilNextTimer())
             let received = ContinuousClock.now
             for event in events where !quitting { handle(event) }
