@@ -18,6 +18,8 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // Tests only: property-based tests of the invariants (generators, shrinking, seeds).
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // C shims: no logic, only headers and module maps.
@@ -67,7 +69,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Tokenization"], path: "Tests/TestSupport"),
         .target(name: "FakeHub", dependencies: [
             "TestSupport",
             .product(name: "Hummingbird", package: "hummingbird"),
@@ -76,13 +78,13 @@ let package = Package(
             .product(name: "Crypto", package: "swift-crypto"),
         ], path: "Tests/FakeHub"),
         .testTarget(name: "TextFilesTests", dependencies: ["TextFiles", "TestSupport"]),
-        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TokenizationTests", dependencies: ["Tokenization", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")], exclude: ["Fixtures"]),
         .testTarget(name: "ModelStoreTests", dependencies: ["ModelStore", "TestSupport"], exclude: ["Fixtures"]),
-        .testTarget(name: "InferenceTests", dependencies: ["Inference", "TestSupport"]),
-        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport"]),
+        .testTarget(name: "InferenceTests", dependencies: ["Inference", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
+        .testTarget(name: "EvaluationTests", dependencies: ["Evaluation", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "PicturesTests", dependencies: ["Pictures"]),
         .testTarget(name: "PassageSourcesTests", dependencies: ["PassageSources", "TextFiles", "TestSupport"]),
-        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "TestSupport"]),
+        .testTarget(name: "ExplorerTests", dependencies: ["Explorer", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(name: "HubTests", dependencies: [
             "Hub", "ModelStore", "Networking", "FakeHub", "TestSupport", .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),

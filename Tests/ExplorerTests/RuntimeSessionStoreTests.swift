@@ -98,4 +98,64 @@ struct RuntimeSessionStoreTests {
             #expect(saver.takeError() == nil)
         }
     }
+
+    @Test("a session that could not be saved stays in memory and is saved by a retry once the folder takes it")
+    func autosaverKeepsAFailedSessionForARetry() async throws {
+        let files = try TemporaryFiles("rerank-session")
+        let directory = files.directory
+        // A file where the session's folder should be: every save fails until it is removed.
+        let blocker = directory.appendingPathComponent("rerank")
+        try Data("not a folder".utf8).write(to: blocker)
+        let store = SessionStore<Snapshot>(fileURL: blocker.appendingPathComponent("session.json"))
+        let saver = SessionAutosaver(store: store)
+        saver.submit(Snapshot(query: "kept", passages: ["a"]))
+        #expect(throws: SessionStoreError.self) { try saver.flush() }
+        #expect(saver.hasFailedSave)
+        #expect(!saver.takeRecovery())
+
+        try FileManager.default.removeItem(at: blocker)
+        saver.retryFailedSave()
+        let deadline = ContinuousClock.now + .seconds(10)
+        while saver.hasFailedSave, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        try saver.flush()
+        #expect(!saver.hasFailedSave)
+        #expect(saver.takeRecovery())
+        guard case .restored(let loaded) = try store.load() else { Issue.record("the retry saved nothing"); return }
+        #expect(loaded == Snapshot(query: "kept", passages: ["a"]))
+    }
+
+    @Test("a newer session replaces the failed one, and flush saves it")
+    func autosaverPrefersTheNewestSession() throws {
+        try withTemporaryDirectory { directory in
+            let blocker = directory.appendingPathComponent("rerank")
+            try Data("not a folder".utf8).write(to: blocker)
+            let store = SessionStore<Snapshot>(fileURL: blocker.appendingPathComponent("session.json"))
+            let saver = SessionAutosaver(store: store)
+            saver.submit(Snapshot(query: "old", passages: []))
+            #expect(throws: SessionStoreError.self) { try saver.flush() }
+            try FileManager.default.removeItem(at: blocker)
+            saver.submit(Snapshot(query: "new", passages: []))
+            try saver.flush()
+            guard case .restored(let loaded) = try store.load() else { Issue.record("nothing saved"); return }
+            #expect(loaded.query == "new")
+            #expect(!saver.hasFailedSave)
+        }
+    }
+
+    @Test("loading removes the temporary files of saves a killed process left, not those of live processes")
+    func loadRemovesLeftoverTemporaryFiles() throws {
+        try withTemporaryDirectory { directory in
+            let store = SessionStore<Snapshot>(fileURL: directory.appendingPathComponent("session.json"))
+            try store.save(Snapshot(query: "kept", passages: []))
+            // No process has this id (above Linux's largest pid_max); this test's own process is alive.
+            let dead = directory.appendingPathComponent(".session.json.2147483646.0A1B.tmp")
+            let live = directory.appendingPathComponent(".session.json.\(getpid()).0A1B.tmp")
+            try Data("{\"query\": \"cut".utf8).write(to: dead)
+            try Data("{}".utf8).write(to: live)
+            guard case .restored(let loaded) = try store.load() else { Issue.record("the session did not load"); return }
+            #expect(loaded.query == "kept")
+            #expect(!FileManager.default.fileExists(atPath: dead.path))
+            #expect(FileManager.default.fileExists(atPath: live.path))
+        }
+    }
 }

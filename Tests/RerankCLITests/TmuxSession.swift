@@ -39,6 +39,15 @@ final class TmuxSession {
         _ = try tmux(["send-keys", "-t", target] + keys)
     }
 
+    /// Pastes text as a terminal does: through a tmux buffer, bracketed when the program asked for it.
+    func paste(_ text: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("tmux-paste-\(UUID().uuidString).txt")
+        try Data(text.utf8).write(to: file)
+        defer { try? FileManager.default.removeItem(at: file) }
+        _ = try tmux(["load-buffer", "-b", "paste", file.path])
+        _ = try tmux(["paste-buffer", "-p", "-d", "-b", "paste", "-t", target])
+    }
+
     func resize(width: Int, height: Int) throws {
         _ = try tmux(["resize-window", "-t", target, "-x", String(width), "-y", String(height)])
     }

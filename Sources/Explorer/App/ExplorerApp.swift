@@ -34,9 +34,14 @@ public final class ExplorerApp {
     var nextTick: ContinuousClock.Instant?
 
     var demo: DemoPlayback?
+    /// When a session that could not be saved is tried again, and the failure last shown.
+    private var nextSaveRetry = ContinuousClock.now
+    private var shownSaveFailure: SessionStoreError?
 
     /// How often the spinner advances while a pane is scoring.
     static let tickInterval = Duration.milliseconds(100)
+    /// How often a session that could not be saved (a full or read-only folder) is tried again.
+    static let saveRetryInterval = Duration.seconds(2)
     /// Score groups (scorer, token limit, query) the engine keeps: room for a judged set's queries
     /// under several panes, so a query the browser has scored opens in the panes at once.
     static let cachedScoreGroups = 1024
@@ -52,7 +57,8 @@ public final class ExplorerApp {
         if configuration.trace != nil { timer = RankingTimer(openingRankingFrom: RankingTimer.processStart) }
     }
 
-    /// Opens the terminal, runs until the user quits, and restores the terminal however it ends.
+    /// Opens the terminal, runs until the user quits or SIGTERM or SIGHUP asks it to stop, and restores
+    /// the terminal however it ends; after such a signal the session is saved and the process dies of it.
     /// Throws `TerminalError` when there is no terminal to run on, and a `SessionStoreError` when
     /// the last save of the session failed.
     public func run() async throws {
@@ -60,6 +66,7 @@ public final class ExplorerApp {
             await self.run(on: screen)
         }
         try autosaver?.flush()
+        TerminalRestoration.endIfStopped()
     }
 
     private func run(on screen: TerminalScreen) async {
@@ -71,12 +78,12 @@ public final class ExplorerApp {
         if configuration.saveAtStart { autosaver?.submit(SessionSnapshot(state)) }
         let listener = Task { await self.listen() }
         redraw()
-        while !quitting && !screen.isDisconnected {
+        while !quitting && !screen.isDisconnected && TerminalRestoration.stopSignal == nil {
             let events = await screen.nextEvents(maxWait: waitUntilNextTimer())
             let received = ContinuousClock.now
             for event in events where !quitting { handle(event) }
             fireTimers()
-            reportSaveFailure()
+            checkSessionSaving()
             guard !quitting else { break }
             if !events.isEmpty || needsRedraw { redraw() }
             if let trace = configuration.trace, !events.isEmpty {
@@ -149,10 +156,25 @@ public final class ExplorerApp {
         }
     }
 
-    private func reportSaveFailure() {
-        guard let failure = autosaver?.takeError() else { return }
-        perform(state.apply(.status(StatusMessage(failure.description, isError: true))))
-        needsRedraw = true
+    /// Shows a failed save once (the work stays in memory), tries it again every few seconds, and
+    /// says so when the session is on disk again.
+    private func checkSessionSaving() {
+        guard let autosaver, let store = configuration.session else { return }
+        if autosaver.takeRecovery() {
+            shownSaveFailure = nil
+            perform(state.apply(.status(StatusMessage("the session is saved again in \(store.fileURL.path)"))))
+            needsRedraw = true
+        }
+        if let failure = autosaver.takeError(), failure != shownSaveFailure {
+            shownSaveFailure = failure
+            perform(state.apply(.status(StatusMessage(failure.description + " Your work is kept and saved once it can be.", isError: true))))
+            needsRedraw = true
+        }
+        let now = ContinuousClock.now
+        if autosaver.hasFailedSave, now >= nextSaveRetry {
+            nextSaveRetry = now + Self.saveRetryInterval
+            autosaver.retryFailedSave()
+        }
     }
 
     // MARK: drawing

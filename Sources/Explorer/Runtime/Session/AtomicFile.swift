@@ -12,7 +12,7 @@ enum AtomicFile {
         } catch {
             throw SessionStoreError.cannotWrite(url, reason: "its folder could not be created (\(error.localizedDescription))")
         }
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp")
+        let temporary = directory.appendingPathComponent("\(temporaryPrefix(of: url))\(getpid()).\(UUID().uuidString).tmp")
         let descriptor = open(temporary.path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else { throw failure(url, "a temporary file could not be created") }
         var closed = false
@@ -26,6 +26,24 @@ enum AtomicFile {
         guard close(descriptor) == 0 else { throw failure(url, "the temporary file could not be closed") }
         guard rename(temporary.path, url.path) == 0 else { throw failure(url, "the temporary file could not be renamed") }
         syncDirectory(directory)
+    }
+
+    /// Removes the temporary files a killed process left beside `url` (those of live processes stay:
+    /// they may be writing). Best effort: what cannot be removed is left.
+    static func removeLeftovers(of url: URL) {
+        let directory = url.deletingLastPathComponent()
+        let prefix = temporaryPrefix(of: url)
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else { return }
+        for name in names where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            let owner = name.dropFirst(prefix.count).prefix { $0 != "." }
+            guard let pid = pid_t(owner), kill(pid, 0) != 0, errno == ESRCH else { continue }
+            unlink(directory.appendingPathComponent(name).path)
+        }
+    }
+
+    /// `.session.json.`: the temporary files of `url` are this, the writer's process id, a UUID and `.tmp`.
+    private static func temporaryPrefix(of url: URL) -> String {
+        ".\(url.lastPathComponent)."
     }
 
     /// Makes the rename itself durable; failure here only weakens crash safety, so it is ignored.

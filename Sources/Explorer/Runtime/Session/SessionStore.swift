@@ -45,8 +45,10 @@ public struct SessionStore<Session: Codable>: Sendable {
     }
 
     /// Reads the session back. A missing file is `.missing`; a file that is not a valid session is
-    /// moved to `session.json.corrupt-TIMESTAMP` and reported as `.setAside`.
+    /// moved to `session.json.corrupt-TIMESTAMP` and reported as `.setAside`. Temporary files of saves
+    /// cut short by a crash are removed.
     public func load(now: Date = Date()) throws -> SessionLoad<Session> {
+        AtomicFile.removeLeftovers(of: fileURL)
         let data: Data
         do {
             data = try Data(contentsOf: fileURL)

@@ -278,7 +278,7 @@ public final class TerminalScreen {
         while true {
             let ready = readEvents(timeoutMilliseconds: 0)
             let remaining = ContinuousClock.now.duration(to: deadline)
-            guard ready.isEmpty, isOpen, remaining > .zero else { return ready }
+            guard ready.isEmpty, isOpen, remaining > .zero, TerminalRestoration.stopSignal == nil else { return ready }
             guard await TerminalDevice.waitUntilReadable(input.inputDescriptor, maxWait: min(remaining, Self.resizeCheckInterval)) else {
                 isDisconnected = true
                 return []
