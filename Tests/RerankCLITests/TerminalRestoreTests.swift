@@ -55,4 +55,28 @@ struct TerminalRestoreTests {
         let screen = try explorer.tmux.screen()
         #expect(!screen.contains("❯") && screen.contains("\(blocker.path)/rerank/session.json: the session could not be saved"), "\(screen)")
     }
+
+    @Test("a storm of 100 resizes from 1×1 to 400×120: the explorer keeps running, says when it is too small, and draws the panes again",
+          .timeLimit(.minutes(3)))
+    func resizeStorm() async throws {
+        let files = try TemporaryFiles("rerank-resize")
+        let input = try files.write("passages.txt", "Booster doses restore protection.\n\nImmunity fades over months.\n")
+        let explorer = try ExplorerRun(["explore", input.path, "--model", "bm25", "--query", "booster"], files: files)
+        try await explorer.tmux.waitFor("the explorer open") { ExplorerScreen($0).everyPaneRanked(count: 2) }
+        var size = (width: 80, height: 24)
+        for step in 0..<100 {
+            size = (width: 1 + (size.width * 37 + step * 11) % 400, height: 1 + (size.height * 17 + step * 7) % 120)
+            try explorer.tmux.resize(width: size.width, height: size.height)
+        }
+        try explorer.tmux.resize(width: 30, height: 8)
+        try await explorer.tmux.waitFor("the too-small message") { $0.contains("too small") }
+        try explorer.tmux.resize(width: 100, height: 30)
+        try await explorer.tmux.waitFor("the panes again") { ExplorerScreen($0).everyPaneRanked(count: 2) }
+        try explorer.tmux.type(" doses")
+        try await explorer.tmux.waitFor("typing still works") { $0.contains("booster doses") }
+        try explorer.tmux.press("C-c")
+        let exit = try await explorer.waitForExit()
+        #expect(exit.status == "0", "exit status \(exit.status)")
+        #expect(exit.sttyAfter == exit.sttyBefore)
+    }
 }
