@@ -123,6 +123,9 @@ extension ExplorerState {
 
     /// Pasted text: into the open editor or prompt, into the query when it is focused and the text is
     /// one line, otherwise each paragraph becomes a passage.
+    /// The most characters a query holds; a longer single line pasted on the query line becomes a passage.
+    static let longestQuery = 2_000
+
     private mutating func handlePaste(_ text: String) -> [Effect] {
         let oneLine = text.split(whereSeparator: \.isNewline).joined(separator: " ")
         switch mode {
@@ -147,9 +150,14 @@ extension ExplorerState {
             guard !showsBrowser else { return [] }
             let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
             if focus == .query, !trimmed.isEmpty, !trimmed.contains(where: \.isNewline) {
-                query.insert(trimmed)
-                history.stopBrowsing()
-                return queryChanged()
+                guard query.text.count + trimmed.count > Self.longestQuery else {
+                    query.insert(trimmed)
+                    history.stopBrowsing()
+                    return queryChanged()
+                }
+                // Longer than any query: a passage pasted on the query line by mistake, or on purpose.
+                status = StatusMessage("pasted \(trimmed.count) characters: added as a passage (a query holds at most \(Self.longestQuery))")
+                return addPassages([PassageRecord(text: trimmed)])
             }
             let paragraphs = PassageSources.paragraphs(in: text)
             guard !paragraphs.isEmpty else { return [] }

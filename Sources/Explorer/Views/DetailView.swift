@@ -30,6 +30,10 @@ enum DetailView {
 
     private static func contentWidth(_ rect: Rect) -> Int { max(1, rect.width - 4) }
 
+    /// The most characters of a passage the detail view lays out on every redraw (about 300 lines of 80
+    /// columns; a model reads a small part of that); the rest is named, not drawn.
+    static let shownCharacters = 25_000
+
     static func lines(_ state: ExplorerState, detail: DetailState, width: Int) -> [StyledText] {
         guard let passage = state.passage(detail.passage) else {
             return [StyledText("This passage was deleted.", CellStyle(.dim))]
@@ -54,9 +58,13 @@ enum DetailView {
                 return result
             }
         }
-        result += MarkedPassage.styled(passage.text, terms: QueryTerms(state.query.text),
-                                       reading: MarkedPassage.Reading(keptEnd: keptEnd, window: bestWindow?.span)).text
-            .wrapped(width: width)
+        let marked = MarkedPassage.styled(passage.text, terms: QueryTerms(state.query.text),
+                                          reading: MarkedPassage.Reading(keptEnd: keptEnd, window: bestWindow?.span),
+                                          limit: Self.shownCharacters)
+        result += marked.text.wrapped(width: width)
+        if !marked.complete {
+            result.append(StyledText("… the first \(Self.shownCharacters) of \(passage.text.count) characters are shown", CellStyle(.dim)))
+        }
         result.append(StyledText())
         result += tokenLines(state: state, pane: pane, reading: reading, window: bestWindow?.tokens, width: width)
         result.append(StyledText())
