@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 import TestSupport
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Models named by URL (`tei+http://…`, `cohere+http://…#MODEL`, `infinity+http://…`) score through real servers
 /// on loopback: `rerank serve` itself (also as an explorer pane), and infinity-emb when `RERANK_INFINITY` names its
@@ -83,6 +86,15 @@ struct RemoteModelTests {
         }
     }
 
+    /// Ends infinity-emb: SIGTERM, then SIGKILL after 5 s, since it does not always end on SIGTERM (seen
+    /// here: still serving minutes later).
+    static func stop(_ process: Process) {
+        process.terminate()
+        for _ in 0..<50 where process.isRunning { usleep(100_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+    }
+
     /// infinity-emb's executable, when the environment names one (see the README's "Remote models").
     static let infinity = ProcessInfo.processInfo.environment["RERANK_INFINITY"]
 
@@ -98,7 +110,7 @@ struct RemoteModelTests {
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        defer { process.terminate() }
+        defer { Self.stop(process) }
         // It takes a while to load torch; wait for its health endpoint.
         var ready = false
         for _ in 0..<240 where !ready {
