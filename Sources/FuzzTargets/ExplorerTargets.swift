@@ -10,8 +10,9 @@ enum ExplorerTargets {
             for depth in ColorDepth.allCases { _ = ResolvedPalette(theme: theme, depth: depth) }
         },
         FuzzTarget("session", "session.json as saved by the explorer, restored into a state and drawn") { bytes in
-            let file = try ScratchFolder("session").file("session.json", bytes)
-            let load = try SessionStore<SessionSnapshot>(fileURL: file).load(now: Date(timeIntervalSince1970: 0))
+            let load = try ScratchFolder.using { scratch in
+                try SessionStore<SessionSnapshot>(fileURL: scratch.file("session.json", bytes)).load(now: Date(timeIntervalSince1970: 0))
+            }
             if case .restored(let snapshot) = load {
                 var state = ExplorerState(snapshot: snapshot, themeNames: ["dark", "light"])
                 _ = state.handle(.resize(width: 100, height: 30))

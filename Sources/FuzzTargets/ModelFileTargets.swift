@@ -8,24 +8,26 @@ enum ModelFileTargets {
     static let all: [FuzzTarget] = [
         FuzzTarget("tokenizer-json", "tokenizer.json NUL tokenizer_config.json NUL special_tokens_map.json, then the "
                    + "tokenizer it describes") { bytes in
-            let folder = try ScratchFolder("tokenizer-json")
-                .split(bytes, into: ["tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"])
-            try encodeSample(with: TokenizerDescription.load(folder: folder))
+            try ScratchFolder.using { scratch in
+                let folder = try scratch.split(bytes, into: ["tokenizer.json", "tokenizer_config.json", "special_tokens_map.json"])
+                try encodeSample(with: TokenizerDescription.load(folder: folder))
+            }
         },
         FuzzTarget("vocab-txt", "vocab.txt NUL tokenizer_config.json NUL special_tokens_map.json, then the tokenizer "
                    + "it describes") { bytes in
-            let folder = try ScratchFolder("vocab-txt")
-                .split(bytes, into: ["vocab.txt", "tokenizer_config.json", "special_tokens_map.json"])
-            try encodeSample(with: TokenizerDescription.load(folder: folder))
+            try ScratchFolder.using { scratch in
+                let folder = try scratch.split(bytes, into: ["vocab.txt", "tokenizer_config.json", "special_tokens_map.json"])
+                try encodeSample(with: TokenizerDescription.load(folder: folder))
+            }
         },
         FuzzTarget("config-json", "a model's config.json") { bytes in
-            _ = try ModelConfig.load(from: ScratchFolder("config-json").file("config.json", bytes))
+            _ = try ScratchFolder.using { try ModelConfig.load(from: $0.file("config.json", bytes)) }
         },
         FuzzTarget("safetensors", "model.safetensors: header, then every tensor's values") { bytes in
-            try readEveryTensor(SafeTensorsFile(url: ScratchFolder("safetensors").file("model.safetensors", bytes)))
+            try ScratchFolder.using { try readEveryTensor(SafeTensorsFile(url: $0.file("model.safetensors", bytes))) }
         },
         FuzzTarget("torch-bin", "pytorch_model.bin, zip or legacy: container, pickle, every tensor's values") { bytes in
-            try readEveryTensor(PyTorchCheckpoint(url: ScratchFolder("torch-bin").file("pytorch_model.bin", bytes)))
+            try ScratchFolder.using { try readEveryTensor(PyTorchCheckpoint(url: $0.file("pytorch_model.bin", bytes))) }
         },
         FuzzTarget("pickle", "a checkpoint's data.pkl alone, through the restricted unpickler and the state-dict reader") { bytes in
             try PyTorchCheckpoint.readStateDictPickle(bytes, url: URL(fileURLWithPath: "data.pkl"))

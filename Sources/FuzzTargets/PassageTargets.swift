@@ -20,23 +20,29 @@ enum PassageTargets {
             _ = try PassageSources.load(TextFile(bytes: bytes, name: "passages.tsv"), format: .tsv)
         },
         FuzzTarget("judged-set", "a judged-set folder: " + judgedSetFiles.joined(separator: " NUL ")) { bytes in
-            let folder = try ScratchFolder("judged-set").split(bytes, into: judgedSetFiles)
-            _ = try? PassageSources.load(contentsOf: folder)
-            _ = try JudgedSetSource.folder(folder).load(topK: 3, rerankPositives: true)
+            try ScratchFolder.using { scratch in
+                let folder = try scratch.split(bytes, into: judgedSetFiles)
+                _ = try? PassageSources.load(contentsOf: folder)
+                _ = try JudgedSetSource.folder(folder).load(topK: 3, rerankPositives: true)
+            }
         },
         FuzzTarget("run-set", "a run to rerank: " + runSetFiles.joined(separator: " NUL ")) { bytes in
-            let folder = try ScratchFolder("run-set").split(bytes, into: runSetFiles)
-            let files = RunSetFiles(run: folder.appendingPathComponent(runSetFiles[0]),
-                                    queries: folder.appendingPathComponent(runSetFiles[1]),
-                                    corpus: folder.appendingPathComponent(runSetFiles[2]),
-                                    qrels: folder.appendingPathComponent(runSetFiles[3]))
-            _ = try JudgedSetSource.run(files).load(topK: 3, rerankPositives: true)
+            try ScratchFolder.using { scratch in
+                let folder = try scratch.split(bytes, into: runSetFiles)
+                let files = RunSetFiles(run: folder.appendingPathComponent(runSetFiles[0]),
+                                        queries: folder.appendingPathComponent(runSetFiles[1]),
+                                        corpus: folder.appendingPathComponent(runSetFiles[2]),
+                                        qrels: folder.appendingPathComponent(runSetFiles[3]))
+                _ = try JudgedSetSource.run(files).load(topK: 3, rerankPositives: true)
+            }
         },
         FuzzTarget("beir", "a BEIR folder and its run: " + beirFiles.joined(separator: " NUL ")) { bytes in
-            let folder = try ScratchFolder("beir").split(bytes, into: beirFiles)
-            _ = try? PassageSources.load(contentsOf: folder)
-            let files = RunSetFiles.beir(folder: folder, run: folder.appendingPathComponent(beirFiles[3]))
-            _ = try JudgedSetSource.run(files).load(topK: nil, rerankPositives: true)
+            try ScratchFolder.using { scratch in
+                let folder = try scratch.split(bytes, into: beirFiles)
+                _ = try? PassageSources.load(contentsOf: folder)
+                let files = RunSetFiles.beir(folder: folder, run: folder.appendingPathComponent(beirFiles[3]))
+                _ = try JudgedSetSource.run(files).load(topK: nil, rerankPositives: true)
+            }
         },
     ]
 }

@@ -1,20 +1,22 @@
 import Foundation
 
-/// A temporary folder, one per process and target, that the file-shaped targets write their input into.
+/// A fresh temporary folder that a file-shaped target writes its input into, removed when the run ends.
 ///
-/// Each run empties it first, so every input is read from the same paths and nothing piles up.
+/// Each run gets its own (the tests run targets side by side), so nothing is shared and nothing piles up.
 struct ScratchFolder: Sendable {
     let url: URL
 
-    init(_ label: String) {
-        url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("rerank-fuzz-\(ProcessInfo.processInfo.processIdentifier)-\(label)")
+    /// Runs `body` with a new empty folder under the temporary directory, then removes the folder.
+    static func using<Result>(_ body: (ScratchFolder) throws -> Result) throws -> Result {
+        let scratch = ScratchFolder(url: FileManager.default.temporaryDirectory
+            .appendingPathComponent("rerank-fuzz-\(UUID().uuidString)"))
+        try FileManager.default.createDirectory(at: scratch.url, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch.url) }
+        return try body(scratch)
     }
 
-    /// Empties the folder and writes each file (path relative to the folder → bytes), making subfolders as needed.
+    /// Writes each file (path relative to the folder → bytes), making subfolders as needed; answers the folder.
     func fill(_ files: [(String, [UInt8])]) throws -> URL {
-        try? FileManager.default.removeItem(at: url)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         for (path, bytes) in files {
             let file = url.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -23,7 +25,7 @@ struct ScratchFolder: Sendable {
         return url
     }
 
-    /// Writes `bytes` as the folder's only file, `name`, and answers its path.
+    /// Writes `bytes` as the file `name` and answers its path.
     func file(_ name: String, _ bytes: [UInt8]) throws -> URL {
         try fill([(name, bytes)]).appendingPathComponent(name)
     }

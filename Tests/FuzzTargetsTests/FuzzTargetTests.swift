@@ -66,14 +66,18 @@ import TestSupport
     }
 
     @Test func folderInputsSplitAtNULIntoTheirFiles() throws {
-        let scratch = ScratchFolder("split-test")
-        defer { try? FileManager.default.removeItem(at: scratch.url) }
-        let folder = try scratch.split(Array("one\0two\0three\0four".utf8), into: ["a.txt", "sub/b.txt", "c.txt"])
-        #expect(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8) == "one")
-        #expect(try String(contentsOf: folder.appendingPathComponent("sub/b.txt"), encoding: .utf8) == "two")
-        #expect(try String(contentsOf: folder.appendingPathComponent("c.txt"), encoding: .utf8) == "three\0four")
-        let shorter = try scratch.split(Array("only".utf8), into: ["a.txt", "c.txt"])
-        #expect(!FileManager.default.fileExists(atPath: shorter.appendingPathComponent("c.txt").path))
+        let used = try ScratchFolder.using { scratch in
+            let folder = try scratch.split(Array("one\0two\0three\0four".utf8), into: ["a.txt", "sub/b.txt", "c.txt"])
+            #expect(try String(contentsOf: folder.appendingPathComponent("a.txt"), encoding: .utf8) == "one")
+            #expect(try String(contentsOf: folder.appendingPathComponent("sub/b.txt"), encoding: .utf8) == "two")
+            #expect(try String(contentsOf: folder.appendingPathComponent("c.txt"), encoding: .utf8) == "three\0four")
+            return folder
+        }
+        #expect(!FileManager.default.fileExists(atPath: used.path))
+        try ScratchFolder.using { scratch in
+            let folder = try scratch.split(Array("only".utf8), into: ["a.txt", "c.txt"])
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("c.txt").path))
+        }
     }
 
     @Test func terminalBytesBecomeRawInputs() {
