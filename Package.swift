@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "RerankKit", targets: ["TextFiles", "Tokenization", "ModelStore", "Inference", "Evaluation", "PassageSources", "Pictures"]),
         .executable(name: "rerank", targets: ["rerank"]),
+        .executable(name: "rerank-fuzz", targets: ["rerank-fuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -26,6 +27,7 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
         .systemLibrary(name: "CNcurses", pkgConfig: "ncursesw", providers: [.apt(["libncursesw5-dev"])]),
         .systemLibrary(name: "CDNNL", providers: [.apt(["libdnnl-dev"])]),
+        .systemLibrary(name: "CLibFuzzer"),
 
         // The encoder's element-wise kernels, hand-vectorised for AVX2 and FMA.
         .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-mavx2", "-mfma"])]),
@@ -68,6 +70,12 @@ let package = Package(
             "Inference", "Evaluation", "PassageSources", "Explorer", "ModelStore", "Hub", "RemoteScoring", "Server", "Tokenization", "TextFiles", "Pictures",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
+        // One entry per parser of outside input, fed raw bytes; `rerank-fuzz` runs them under libFuzzer
+        // (built with -D FUZZING by scripts/fuzz) or replays saved inputs.
+        .target(name: "FuzzTargets", dependencies: [
+            "Tokenization", "ModelStore", "Inference", "Evaluation", "PassageSources", "Explorer", "Server",
+        ]),
+        .executableTarget(name: "rerank-fuzz", dependencies: ["FuzzTargets", "CLibFuzzer"]),
 
         .target(name: "TestSupport", dependencies: ["Tokenization"], path: "Tests/TestSupport"),
         .target(name: "FakeHub", dependencies: [
@@ -89,6 +97,7 @@ let package = Package(
             "Hub", "ModelStore", "Networking", "FakeHub", "TestSupport", .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .testTarget(name: "RemoteScoringTests", dependencies: ["RemoteScoring"]),
+        .testTarget(name: "FuzzTargetsTests", dependencies: ["FuzzTargets", "Explorer", "TestSupport"], exclude: ["FuzzRegressions"]),
         .testTarget(name: "RerankCLITests", dependencies: ["TestSupport", "FakeHub"]),
     ]
 )

@@ -61,3 +61,14 @@ public final class PyTorchCheckpoint: WeightFile {
             + "legacy pickle's magic number; it may be a web page or a Git LFS pointer saved under this name — fetch it again")
     }
 }
+
+extension PyTorchCheckpoint {
+    /// Runs `pickle` through the restricted unpickler and reads a state dict from it, as for the `data.pkl` of a
+    /// checkpoint at `url`, without looking its storages up. The fuzzer's way to the unpickler without a container.
+    package static func readStateDictPickle(_ pickle: [UInt8], url: URL) throws {
+        try pickle.withUnsafeBytes { buffer in
+            let result = try RestrictedUnpickler.load(CheckedBytes(buffer: buffer), url: url, part: "data.pkl")
+            _ = try TorchStateDict.tensors(in: result.value, url: url)
+        }
+    }
+}

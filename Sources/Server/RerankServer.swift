@@ -120,6 +120,16 @@ public struct RerankServer: Sendable {
         }
     }
 
+    /// Decodes `body` as the route at `path` does (`/rerank`, else `/v1/rerank` and `/v2/rerank`), throwing the
+    /// `APIError` it would answer with: the fuzzer's way to the request decoding without a running server.
+    package static func decodeRequestBody(_ body: Data, path: String) throws {
+        if path == "/rerank" {
+            _ = try decode(TEIRerankRequest.self, from: body)
+        } else {
+            _ = try decode(DocumentRerankRequest.self, from: body)
+        }
+    }
+
     /// `documents[3].text`.
     private static func path(_ keys: [any CodingKey]) -> String {
         keys.reduce("") { path, key in
