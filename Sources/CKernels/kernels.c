@@ -306,53 +306,12 @@ static inline void context_rows(const float *probabilities, size_t padded, size_
 }
 
 // MARK: attention with 512-bit vectors, for CPUs with AVX-512 (compiled for it here, chosen at run time)
+//
+// Every score and context value is summed in the same order, with the same fused multiply-adds, as on the
+// AVX2 path, and the softmax is the same function, so both paths give bit-identical results: a ranking
+// does not depend on which CPU computed it.
 
 #define RK_AVX512 __attribute__((target("avx512f")))
-
-// exp8's computation on sixteen values.
-static inline RK_AVX512 __m512 exp16(__m512 x) {
-    const __m512 low = _mm512_set1_ps(-87.3f);
-    __m512 clamped = _mm512_min_ps(_mm512_max_ps(x, low), _mm512_set1_ps(88.7f));
-    __m512 n = _mm512_roundscale_ps(_mm512_mul_ps(clamped, _mm512_set1_ps(1.44269504f)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
-    __m512 r = _mm512_fnmadd_ps(n, _mm512_set1_ps(0.69314575f), clamped);
-    r = _mm512_fnmadd_ps(n, _mm512_set1_ps(1.4286068e-6f), r);
-    __m512 p = _mm512_set1_ps(1.0f / 5040);
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f / 720));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f / 120));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f / 24));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f / 6));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(0.5f));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f));
-    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f));
-    __m512i exponent = _mm512_slli_epi32(_mm512_add_epi32(_mm512_cvtps_epi32(n), _mm512_set1_epi32(127)), 23);
-    __m512 result = _mm512_mul_ps(p, _mm512_castsi512_ps(exponent));
-    return _mm512_maskz_mov_ps(_mm512_cmp_ps_mask(x, low, _CMP_NLT_UQ), result);
-}
-
-// Softmax of one row of `width` scores in place, sixteen at a time, the tail through a mask.
-static inline RK_AVX512 void softmax_row_avx512(float *row, size_t width) {
-    const size_t whole = width & ~(size_t)15;
-    const __mmask16 tail = (__mmask16)((1u << (width - whole)) - 1);
-    const __m512 lowest = _mm512_set1_ps(-INFINITY);
-    __m512 maxima = lowest;
-    for (size_t j = 0; j < whole; j += 16) maxima = _mm512_max_ps(maxima, _mm512_loadu_ps(row + j));
-    if (tail) maxima = _mm512_max_ps(maxima, _mm512_mask_loadu_ps(lowest, tail, row + whole));
-    const __m512 shift = _mm512_set1_ps(_mm512_reduce_max_ps(maxima));
-    __m512 sums = _mm512_setzero_ps();
-    for (size_t j = 0; j < whole; j += 16) {
-        const __m512 e = exp16(_mm512_sub_ps(_mm512_loadu_ps(row + j), shift));
-        _mm512_storeu_ps(row + j, e);
-        sums = _mm512_add_ps(sums, e);
-    }
-    if (tail) {
-        const __m512 e = _mm512_maskz_mov_ps(tail, exp16(_mm512_sub_ps(_mm512_mask_loadu_ps(shift, tail, row + whole), shift)));
-        _mm512_mask_storeu_ps(row + whole, tail, e);
-        sums = _mm512_add_ps(sums, e);
-    }
-    const __m512 inverse = _mm512_set1_ps(1.0f / _mm512_reduce_add_ps(sums));
-    for (size_t j = 0; j < whole; j += 16) _mm512_storeu_ps(row + j, _mm512_mul_ps(_mm512_loadu_ps(row + j), inverse));
-    if (tail) _mm512_mask_storeu_ps(row + whole, tail, _mm512_mul_ps(_mm512_maskz_loadu_ps(tail, row + whole), inverse));
-}
 
 // Scores of four query rows against keys [j, j+32): 4 × 2 independent accumulators over the head's values.
 static inline RK_AVX512 void scores_4x32(const float *q, size_t stride, const float *keys, size_t padded, size_t j,
@@ -452,12 +411,12 @@ static RK_AVX512 void attention_head_avx512(const float *q, const float *k, cons
     size_t i = 0;
     for (; i + 4 <= length; i += 4) {
         for (size_t j = 0; j < padded; j += 32) scores_4x32(q + i * stride, stride, keys, padded, j, head_size, scales, scores);
-        for (size_t r = 0; r < 4; r++) softmax_row_avx512(scores + r * padded, length);
+        for (size_t r = 0; r < 4; r++) rk_softmax_rows(scores + r * padded, 1, length);
         context_4rows(scores, padded, v, stride, length, head_size, out + i * out_stride, out_stride);
     }
     for (; i < length; i++) {
         for (size_t j = 0; j < padded; j += 32) scores_1x32(q + i * stride, keys, padded, j, head_size, scales, scores);
-        softmax_row_avx512(scores, length);
+        rk_softmax_rows(scores, 1, length);
         context_rows(scores, padded, 1, v, stride, length, head_size, out + i * out_stride, out_stride);
     }
 }

@@ -130,7 +130,7 @@ struct BertEncoder: Sendable {
     private func attention(qkv: FloatBuffer, batch: PackedBatch, into context: FloatBuffer, scratch: [FloatBuffer]) {
         let h = shape.hidden, d = shape.headSize, stride = 3 * h, heads = shape.heads
         let scale = 1 / Float(d).squareRoot()
-        Parallel.forEachItem(batch.sequenceCount * heads) { worker, item in
+        Parallel.forEachItem(batch.sequenceCount * heads, scratchSpaces: scratch.count) { worker, item in
             let range = batch.range(of: item / heads)
             let head = item % heads
             let rows = qkv.readOnly + range.lowerBound * stride

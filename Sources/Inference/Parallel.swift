@@ -32,9 +32,10 @@ enum Parallel {
     }
 
     /// Runs `body(worker, item)` for items `0..<count`, item `i` on worker `i % workers`, so each
-    /// worker can own scratch space.
-    static func forEachItem(_ count: Int, _ body: @Sendable (_ worker: Int, _ item: Int) -> Void) {
-        let lanes = max(1, min(freeWorkers, count))
+    /// worker can own scratch space: at most `scratchSpaces` workers, the number the caller made
+    /// (the worker count may have changed since).
+    static func forEachItem(_ count: Int, scratchSpaces: Int, _ body: @Sendable (_ worker: Int, _ item: Int) -> Void) {
+        let lanes = max(1, min(freeWorkers, count, scratchSpaces))
         ComputeThreads.shared.forkJoin(lanes: lanes) { worker in
             for item in stride(from: worker, to: count, by: lanes) { body(worker, item) }
         }

@@ -146,4 +146,21 @@ struct KernelTests {
             }
         }
     }
+
+    @Test("attention on 512-bit vectors gives bit-identical results to the AVX2 path", arguments: [(95, 32), (7, 64), (33, 48), (4, 16)])
+    func widePathIsBitIdentical(length: Int, headSize: Int) {
+        let stride = 3 * headSize
+        let qkv = Self.values(length * stride, seed: 9, spread: 3)
+        func run(wide: Bool) -> [Float] {
+            var out = [Float](repeating: .nan, count: length * headSize)
+            var scratch = [Float](repeating: 0, count: Kernels.attentionScratch(length: length, headSize: headSize))
+            qkv.withUnsafeBufferPointer { rows in
+                let base = rows.baseAddress!
+                Kernels.attention(q: base, k: base + headSize, v: base + 2 * headSize, stride: stride, length: length,
+                                  headSize: headSize, scale: 0.17, into: &out, outStride: headSize, scratch: &scratch, wideVectors: wide)
+            }
+            return out
+        }
+        #expect(run(wide: true).map(\.bitPattern) == run(wide: false).map(\.bitPattern))
+    }
 }

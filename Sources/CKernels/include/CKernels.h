@@ -32,7 +32,7 @@ void rk_dequantize(const int32_t *sums, size_t rows, size_t width, const float *
 /// out[i] = softmax(scale · q[i]·Kᵀ)·V. q, k and v are rows `stride` floats apart (the fused QKV matrix), out's
 /// rows `out_stride` apart; `head_size` values per row. `scratch` holds (head_size + 4) · ⌈length/32⌉·32 floats.
 /// With 512-bit vectors when `wide` is non-zero, the CPU has AVX-512F and `head_size` is a multiple of 16;
-/// else with AVX2.
+/// else with AVX2; both paths give bit-identical results.
 void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t head_size,
                        float scale, float *out, size_t out_stride, float *scratch, int wide);
 
