@@ -447,13 +447,14 @@ static void attention_head_avx2(const float *q, const float *k, const float *v, 
     }
 }
 
-int rk_has_wide_vectors(void) {
-    return __builtin_cpu_supports("avx512f") ? 1 : 0;
+// Whether the CPU has AVX-512F, for attention's 512-bit path.
+static int has_wide_vectors(void) {
+    return __builtin_cpu_supports("avx512f");
 }
 
 void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t head_size,
                        float scale, float *out, size_t out_stride, float *scratch, int wide) {
-    if (wide && rk_has_wide_vectors() && head_size % 16 == 0) {
+    if (wide && has_wide_vectors() && head_size % 16 == 0) {
         attention_head_avx512(q, k, v, stride, length, head_size, scale, out, out_stride, scratch);
     } else {
         attention_head_avx2(q, k, v, stride, length, head_size, scale, out, out_stride, scratch);

@@ -36,9 +36,6 @@ enum Kernels {
         (headSize + 4) * ((length + 31) / 32 * 32)
     }
 
-    /// Whether the CPU has AVX-512F, which attention then uses.
-    static let hasWideVectors = rk_has_wide_vectors() != 0
-
     /// Rounds floats to bfloat16, to nearest with ties to even.
     static func roundToBFloat16(_ x: UnsafePointer<Float>, count: Int, into y: UnsafeMutablePointer<UInt16>) {
         rk_round_bf16(x, count, y)

@@ -36,6 +36,4 @@ void rk_dequantize(const int32_t *sums, size_t rows, size_t width, const float *
 void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t head_size,
                        float scale, float *out, size_t out_stride, float *scratch, int wide);
 
-/// Whether the CPU has AVX-512F, for the kernels that have a 512-bit path.
-int rk_has_wide_vectors(void);
 #endif
