@@ -50,6 +50,70 @@ static inline void gelu_tail(float *x, size_t count) {
     for (size_t i = 0; i < count; i++) x[i] = lanes[i];
 }
 
+// MARK: the same element-wise steps with 512-bit vectors, for CPUs with AVX-512F (compiled for it here,
+// chosen at run time)
+//
+// Each value goes through the same operations as in exp8 and gelu8, each correctly rounded, so the
+// results are bit-identical to the AVX2 path's: a ranking does not depend on which CPU computed it.
+
+#define RK_AVX512 __attribute__((target("avx512f")))
+
+static inline RK_AVX512 __m512 bitwise_and(__m512 a, __m512 b) {
+    return _mm512_castsi512_ps(_mm512_and_epi32(_mm512_castps_si512(a), _mm512_castps_si512(b)));
+}
+
+static inline RK_AVX512 __m512 bitwise_andnot(__m512 a, __m512 b) {
+    return _mm512_castsi512_ps(_mm512_andnot_epi32(_mm512_castps_si512(a), _mm512_castps_si512(b)));
+}
+
+static inline RK_AVX512 __m512 bitwise_or(__m512 a, __m512 b) {
+    return _mm512_castsi512_ps(_mm512_or_epi32(_mm512_castps_si512(a), _mm512_castps_si512(b)));
+}
+
+static inline RK_AVX512 __m512 bitwise_xor(__m512 a, __m512 b) {
+    return _mm512_castsi512_ps(_mm512_xor_epi32(_mm512_castps_si512(a), _mm512_castps_si512(b)));
+}
+
+static inline RK_AVX512 __m512 exp16(__m512 x) {
+    const __m512 low = _mm512_set1_ps(-87.3f);
+    __m512 clamped = _mm512_min_ps(_mm512_max_ps(x, low), _mm512_set1_ps(88.7f));
+    __m512 n = _mm512_roundscale_ps(_mm512_mul_ps(clamped, _mm512_set1_ps(1.44269504f)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
+    __m512 r = _mm512_fnmadd_ps(n, _mm512_set1_ps(0.69314575f), clamped);
+    r = _mm512_fnmadd_ps(n, _mm512_set1_ps(1.4286068e-6f), r);
+    __m512 p = _mm512_set1_ps(1.0f / 5040);
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f / 720));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f / 120));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f / 24));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f / 6));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(0.5f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f));
+    p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f));
+    __m512i exponent = _mm512_slli_epi32(_mm512_add_epi32(_mm512_cvtps_epi32(n), _mm512_set1_epi32(127)), 23);
+    __m512 result = _mm512_mul_ps(p, _mm512_castsi512_ps(exponent));
+    return _mm512_maskz_mov_ps(~_mm512_cmp_ps_mask(x, low, _CMP_LT_OQ), result);
+}
+
+static inline RK_AVX512 __m512 gelu16(__m512 x) {
+    const __m512 sign = _mm512_set1_ps(-0.0f);
+    __m512 z = bitwise_andnot(sign, _mm512_mul_ps(x, _mm512_set1_ps(0.70710678f)));
+    __m512 t = _mm512_div_ps(_mm512_set1_ps(1.0f), _mm512_fmadd_ps(z, _mm512_set1_ps(0.3275911f), _mm512_set1_ps(1.0f)));
+    __m512 poly = _mm512_set1_ps(1.061405429f);
+    poly = _mm512_fmadd_ps(poly, t, _mm512_set1_ps(-1.453152027f));
+    poly = _mm512_fmadd_ps(poly, t, _mm512_set1_ps(1.421413741f));
+    poly = _mm512_fmadd_ps(poly, t, _mm512_set1_ps(-0.284496736f));
+    poly = _mm512_fmadd_ps(poly, t, _mm512_set1_ps(0.254829592f));
+    poly = _mm512_mul_ps(poly, t);
+    __m512 erfAbs = _mm512_fnmadd_ps(poly, exp16(_mm512_mul_ps(bitwise_xor(z, sign), z)), _mm512_set1_ps(1.0f));
+    __m512 erf = bitwise_or(erfAbs, bitwise_and(x, sign));
+    return _mm512_mul_ps(_mm512_mul_ps(_mm512_set1_ps(0.5f), x), _mm512_add_ps(_mm512_set1_ps(1.0f), erf));
+}
+
+// Whether the 512-bit paths may run: the caller allows them (tests turn them off to compare) and the CPU has
+// AVX-512F.
+static int use_wide_vectors(int wide) {
+    return wide && __builtin_cpu_supports("avx512f");
+}
+
 static inline float horizontal_sum(__m256 v) {
     __m128 sum = _mm_add_ps(_mm256_castps256_ps128(v), _mm256_extractf128_ps(v, 1));
     sum = _mm_add_ps(sum, _mm_movehl_ps(sum, sum));
@@ -73,13 +137,35 @@ static inline float horizontal_min(__m256 v) {
 
 // MARK: kernels
 
-void rk_gelu(float *x, size_t count) {
+// GELU of x[0..<n] for the largest n ≤ count that is a multiple of 16; returns n.
+static RK_AVX512 size_t gelu_avx512(float *x, size_t count) {
     size_t i = 0;
+    for (; i + 16 <= count; i += 16) _mm512_storeu_ps(x + i, gelu16(_mm512_loadu_ps(x + i)));
+    return i;
+}
+
+void rk_gelu(float *x, size_t count, int wide) {
+    size_t i = use_wide_vectors(wide) ? gelu_avx512(x, count) : 0;
     for (; i + 8 <= count; i += 8) _mm256_storeu_ps(x + i, gelu8(_mm256_loadu_ps(x + i)));
     if (i < count) gelu_tail(x + i, count - i);
 }
 
-void rk_softmax_rows(float *x, size_t rows, size_t width) {
+// row[j] = exp(row[j] − maximum) for j < n, n the largest multiple of 16 ≤ width, added into the eight lanes of
+// `sums` eight values at a time, as the AVX2 loop adds them; returns n.
+static RK_AVX512 size_t exponentiate_avx512(float *row, size_t width, float maximum, __m256 *sums) {
+    const __m512 shift = _mm512_set1_ps(maximum);
+    size_t j = 0;
+    for (; j + 16 <= width; j += 16) {
+        __m512 e = exp16(_mm512_sub_ps(_mm512_loadu_ps(row + j), shift));
+        _mm512_storeu_ps(row + j, e);
+        *sums = _mm256_add_ps(*sums, _mm512_castps512_ps256(e));
+        *sums = _mm256_add_ps(*sums, _mm256_castpd_ps(_mm512_extractf64x4_pd(_mm512_castps_pd(e), 1)));
+    }
+    return j;
+}
+
+void rk_softmax_rows(float *x, size_t rows, size_t width, int wide) {
+    wide = use_wide_vectors(wide);
     for (size_t r = 0; r < rows; r++) {
         float *row = x + r * width;
         __m256 maxima = _mm256_set1_ps(-INFINITY);
@@ -89,7 +175,7 @@ void rk_softmax_rows(float *x, size_t rows, size_t width) {
         for (; j < width; j++) maximum = fmaxf(maximum, row[j]);
         const __m256 shift = _mm256_set1_ps(maximum);
         __m256 sums = _mm256_setzero_ps();
-        for (j = 0; j + 8 <= width; j += 8) {
+        for (j = wide ? exponentiate_avx512(row, width, maximum, &sums) : 0; j + 8 <= width; j += 8) {
             __m256 e = exp8(_mm256_sub_ps(_mm256_loadu_ps(row + j), shift));
             _mm256_storeu_ps(row + j, e);
             sums = _mm256_add_ps(sums, e);
@@ -197,14 +283,33 @@ void rk_quantize_rows_u8(const float *x, size_t rows, size_t width, uint8_t *q, 
     }
 }
 
+// One row of rk_dequantize for columns [0, n), n the largest multiple of 16 ≤ width; returns n.
+static RK_AVX512 size_t dequantize_row_avx512(const int32_t *row, size_t width, float row_scale, int32_t zero_point,
+                                             const float *column_scales, const int32_t *column_sums, const float *bias,
+                                             int gelu, float *out) {
+    const __m512 row_scales = _mm512_set1_ps(row_scale);
+    const __m512i zero_points = _mm512_set1_epi32(zero_point);
+    size_t n = 0;
+    for (; n + 16 <= width; n += 16) {
+        __m512i exact = _mm512_sub_epi32(_mm512_loadu_si512(row + n),
+                                         _mm512_mullo_epi32(zero_points, _mm512_loadu_si512(column_sums + n)));
+        __m512 value = _mm512_fmadd_ps(_mm512_cvtepi32_ps(exact), _mm512_mul_ps(row_scales, _mm512_loadu_ps(column_scales + n)),
+                                       _mm512_loadu_ps(bias + n));
+        _mm512_storeu_ps(out + n, gelu ? gelu16(value) : value);
+    }
+    return n;
+}
+
 void rk_dequantize(const int32_t *sums, size_t rows, size_t width, const float *row_scales, const int32_t *zero_points,
-                   const float *column_scales, const int32_t *column_sums, const float *bias, int gelu, float *y) {
+                   const float *column_scales, const int32_t *column_sums, const float *bias, int gelu, int wide, float *y) {
+    wide = use_wide_vectors(wide);
     for (size_t r = 0; r < rows; r++) {
         const int32_t *row = sums + r * width;
         float *out = y + r * width;
         const __m256 row_scale = _mm256_set1_ps(row_scales[r]);
         const __m256i zero_point = _mm256_set1_epi32(zero_points[r]);
-        size_t n = 0;
+        size_t n = wide ? dequantize_row_avx512(row, width, row_scales[r], zero_points[r], column_scales, column_sums, bias,
+                                                gelu, out) : 0;
         for (; n + 8 <= width; n += 8) {
             __m256i exact = _mm256_sub_epi32(_mm256_loadu_si256((const __m256i *)(row + n)),
                                              _mm256_mullo_epi32(zero_point, _mm256_loadu_si256((const __m256i *)(column_sums + n))));
@@ -305,13 +410,10 @@ static inline void context_rows(const float *probabilities, size_t padded, size_
     }
 }
 
-// MARK: attention with 512-bit vectors, for CPUs with AVX-512 (compiled for it here, chosen at run time)
+// MARK: attention with 512-bit vectors
 //
 // Every score and context value is summed in the same order, with the same fused multiply-adds, as on the
-// AVX2 path, and the softmax is the same function, so both paths give bit-identical results: a ranking
-// does not depend on which CPU computed it.
-
-#define RK_AVX512 __attribute__((target("avx512f")))
+// AVX2 path, and the softmax's sums too, so both paths give bit-identical results.
 
 // Scores of four query rows against keys [j, j+32): 4 × 2 independent accumulators over the head's values.
 static inline RK_AVX512 void scores_4x32(const float *q, size_t stride, const float *keys, size_t padded, size_t j,
@@ -411,12 +513,12 @@ static RK_AVX512 void attention_head_avx512(const float *q, const float *k, cons
     size_t i = 0;
     for (; i + 4 <= length; i += 4) {
         for (size_t j = 0; j < padded; j += 32) scores_4x32(q + i * stride, stride, keys, padded, j, head_size, scales, scores);
-        for (size_t r = 0; r < 4; r++) rk_softmax_rows(scores + r * padded, 1, length);
+        for (size_t r = 0; r < 4; r++) rk_softmax_rows(scores + r * padded, 1, length, 1);
         context_4rows(scores, padded, v, stride, length, head_size, out + i * out_stride, out_stride);
     }
     for (; i < length; i++) {
         for (size_t j = 0; j < padded; j += 32) scores_1x32(q + i * stride, keys, padded, j, head_size, scales, scores);
-        rk_softmax_rows(scores, 1, length);
+        rk_softmax_rows(scores, 1, length, 1);
         context_rows(scores, padded, 1, v, stride, length, head_size, out + i * out_stride, out_stride);
     }
 }
@@ -435,9 +537,9 @@ static void attention_head_avx2(const float *q, const float *k, const float *v, 
             if (rows == 4) scores_4x16(q + i * stride, stride, keys, padded, j, head_size, scales, scores);
             else scores_1x16(q + i * stride, keys, padded, j, head_size, scales, scores);
         }
-        rk_softmax_rows(scores, 1, length);
+        rk_softmax_rows(scores, 1, length, 0);
         if (rows == 4) {
-            for (size_t r = 1; r < 4; r++) rk_softmax_rows(scores + r * padded, 1, length);
+            for (size_t r = 1; r < 4; r++) rk_softmax_rows(scores + r * padded, 1, length, 0);
             context_rows(scores, padded, 2, v, stride, length, head_size, out + i * out_stride, out_stride);
             context_rows(scores + 2 * padded, padded, 2, v, stride, length, head_size, out + (i + 2) * out_stride, out_stride);
         } else {
@@ -447,14 +549,9 @@ static void attention_head_avx2(const float *q, const float *k, const float *v, 
     }
 }
 
-// Whether the CPU has AVX-512F, for attention's 512-bit path.
-static int has_wide_vectors(void) {
-    return __builtin_cpu_supports("avx512f");
-}
-
 void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t head_size,
                        float scale, float *out, size_t out_stride, float *scratch, int wide) {
-    if (wide && has_wide_vectors() && head_size % 16 == 0) {
+    if (use_wide_vectors(wide) && head_size % 16 == 0) {
         attention_head_avx512(q, k, v, stride, length, head_size, scale, out, out_stride, scratch);
     } else {
         attention_head_avx2(q, k, v, stride, length, head_size, scale, out, out_stride, scratch);

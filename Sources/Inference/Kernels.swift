@@ -2,7 +2,8 @@ import CKernels
 import Foundation
 
 /// Element-wise and row-wise kernels of the encoder: the hand-vectorised C of `CKernels` for the hot
-/// ones, plain loops for the head's handful of values.
+/// ones, plain loops for the head's handful of values. Those taking `wideVectors` run on 512-bit vectors
+/// where the CPU has them, unless it is false (tests run both paths and expect bit-identical results).
 enum Kernels {
     /// `x = LayerNorm(x + residual)` row by row, with the config's epsilon, as PyTorch computes it
     /// (biased variance, in Float32).
@@ -13,18 +14,17 @@ enum Kernels {
     }
 
     /// Exact GELU, `x · Φ(x) = 0.5 · x · (1 + erf(x / √2))`, in place.
-    static func gelu(_ x: UnsafeMutablePointer<Float>, count: Int) {
-        rk_gelu(x, count)
+    static func gelu(_ x: UnsafeMutablePointer<Float>, count: Int, wideVectors: Bool = true) {
+        rk_gelu(x, count, wideVectors ? 1 : 0)
     }
 
     /// Numerically stable softmax of each row of `rows`×`width`, in place.
-    static func softmaxRows(_ x: UnsafeMutablePointer<Float>, rows: Int, width: Int) {
-        rk_softmax_rows(x, rows, width)
+    static func softmaxRows(_ x: UnsafeMutablePointer<Float>, rows: Int, width: Int, wideVectors: Bool = true) {
+        rk_softmax_rows(x, rows, width, wideVectors ? 1 : 0)
     }
 
     /// Attention of one head over one sequence: `out[i] = softmax(scale · q[i]·Kᵀ)·V`, rows `stride` floats apart in
-    /// q, k, v and `outStride` apart in out. `scratch` holds `attentionScratch(length:headSize:)` floats. Runs on
-    /// 512-bit vectors where the CPU has them, unless `wideVectors` is false (tests run both paths).
+    /// q, k, v and `outStride` apart in out. `scratch` holds `attentionScratch(length:headSize:)` floats.
     static func attention(q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, stride: Int, length: Int,
                           headSize: Int, scale: Float, into out: UnsafeMutablePointer<Float>, outStride: Int,
                           scratch: UnsafeMutablePointer<Float>, wideVectors: Bool = true) {
@@ -52,8 +52,9 @@ enum Kernels {
     static func dequantize(_ sums: UnsafePointer<Int32>, rows: Int, width: Int,
                            rowScales: UnsafePointer<Float>, zeroPoints: UnsafePointer<Int32>,
                            columnScales: UnsafePointer<Float>, columnSums: UnsafePointer<Int32>,
-                           bias: UnsafePointer<Float>, gelu: Bool = false, into y: UnsafeMutablePointer<Float>) {
-        rk_dequantize(sums, rows, width, rowScales, zeroPoints, columnScales, columnSums, bias, gelu ? 1 : 0, y)
+                           bias: UnsafePointer<Float>, gelu: Bool = false, wideVectors: Bool = true,
+                           into y: UnsafeMutablePointer<Float>) {
+        rk_dequantize(sums, rows, width, rowScales, zeroPoints, columnScales, columnSums, bias, gelu ? 1 : 0, wideVectors ? 1 : 0, y)
     }
 
     /// `tanh` in place (the pooler's activation; a handful of values per pair).

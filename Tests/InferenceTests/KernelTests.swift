@@ -163,4 +163,39 @@ struct KernelTests {
         }
         #expect(run(wide: true).map(\.bitPattern) == run(wide: false).map(\.bitPattern))
     }
+
+    @Test("GELU, softmax and dequantization on 512-bit vectors give bit-identical results to the AVX2 path",
+          arguments: [1, 15, 16, 17, 40, 95, 1_536 + 7])
+    func wideElementWiseStepsAreBitIdentical(count: Int) {
+        // GELU over a wide range, with its extremes: where exp underflows, infinities, signed zeros.
+        let extremes: [Float] = [0, -0.0, 1e-30, -1e-30, 200, -200, .infinity, -.infinity, 87, -87.5, 13.2, -13.2]
+        let inputs = Array((extremes + Self.values(count, seed: 21, spread: 12)).prefix(max(count, extremes.count)))
+        func gelu(wide: Bool) -> [UInt32] {
+            var x = inputs
+            x.withUnsafeMutableBufferPointer { Kernels.gelu($0.baseAddress!, count: $0.count, wideVectors: wide) }
+            return x.map(\.bitPattern)
+        }
+        #expect(gelu(wide: true) == gelu(wide: false))
+
+        let scores = Self.values(3 * count, seed: 22, spread: 40)
+        func softmax(wide: Bool) -> [UInt32] {
+            var x = scores
+            x.withUnsafeMutableBufferPointer { Kernels.softmaxRows($0.baseAddress!, rows: 3, width: count, wideVectors: wide) }
+            return x.map(\.bitPattern)
+        }
+        #expect(softmax(wide: true) == softmax(wide: false))
+
+        let sums = (0..<(2 * count)).map { Int32(($0 * 7_919) % 60_001 - 30_000) }, columnSums = (0..<count).map { Int32($0 % 97 - 40) }
+        let columnScales = Self.values(count, seed: 23, spread: 0.002), bias = Self.values(count, seed: 24)
+        for activation in [false, true] {
+            func dequantize(wide: Bool) -> [UInt32] {
+                var y = [Float](repeating: .nan, count: 2 * count)
+                Kernels.dequantize(sums, rows: 2, width: count, rowScales: [0.031, 0.0007], zeroPoints: [17, 128],
+                                   columnScales: columnScales, columnSums: columnSums, bias: bias, gelu: activation,
+                                   wideVectors: wide, into: &y)
+                return y.map(\.bitPattern)
+            }
+            #expect(dequantize(wide: true) == dequantize(wide: false), "gelu: \(activation)")
+        }
+    }
 }

@@ -1,6 +1,7 @@
 // The encoder's element-wise and row-wise kernels, vectorised by hand with AVX2 and FMA (every CPU
 // this project runs on has them). The matrix products are OpenBLAS's and oneDNN's; these are the
-// steps between them.
+// steps between them. Those taking `wide` run on 512-bit vectors when it is non-zero and the CPU has
+// AVX-512F, with results bit-identical to their AVX2 path's (tests compare the two).
 #ifndef RERANK_CKERNELS_H
 #define RERANK_CKERNELS_H
 
@@ -8,10 +9,10 @@
 #include <stdint.h>
 
 /// Exact GELU, x·Φ(x) = 0.5·x·(1 + erf(x/√2)), in place; erf within 1.5e-7 (Abramowitz & Stegun 7.1.26).
-void rk_gelu(float *x, size_t count);
+void rk_gelu(float *x, size_t count, int wide);
 
 /// Softmax of each row of rows × width, in place, stable (the row's maximum is subtracted first).
-void rk_softmax_rows(float *x, size_t rows, size_t width);
+void rk_softmax_rows(float *x, size_t rows, size_t width, int wide);
 
 /// x = LayerNorm(x + residual) row by row (residual may be NULL), biased variance, in fp32 as PyTorch does.
 void rk_add_layer_norm(float *x, const float *residual, size_t rows, size_t width,
@@ -26,7 +27,7 @@ void rk_quantize_rows_u8(const float *x, size_t rows, size_t width, uint8_t *q, 
 /// y[r,n] = row_scales[r]·column_scales[n]·(sums[r,n] − zero_points[r]·column_sums[n]) + bias[n], then GELU
 /// when `gelu` is non-zero: int32 products of quantized rows and weights back to floats.
 void rk_dequantize(const int32_t *sums, size_t rows, size_t width, const float *row_scales, const int32_t *zero_points,
-                   const float *column_scales, const int32_t *column_sums, const float *bias, int gelu, float *y);
+                   const float *column_scales, const int32_t *column_sums, const float *bias, int gelu, int wide, float *y);
 
 /// Scaled dot-product attention of one head over one sequence of `length` tokens: for each query row i,
 /// out[i] = softmax(scale · q[i]·Kᵀ)·V. q, k and v are rows `stride` floats apart (the fused QKV matrix), out's
