@@ -1,5 +1,6 @@
 import Explorer
 import PassageSources
+import PropertyBased
 import Testing
 
 /// Kendall τ-b, overlap@10 and how panes are compared with pane 1.
@@ -16,6 +17,34 @@ import Testing
         // One swap among four: (5 − 1) / 6.
         let swapped = try #require(RankComparison.kendallTauB([1, 2, 3, 4], [1, 3, 2, 4]))
         #expect(abs(swapped - 4.0 / 6.0) < 1e-12)
+    }
+
+    /// The definition, pair by pair: what the O(n log n) count must agree with.
+    private static func allPairsTauB(_ x: [Double], _ y: [Double]) -> Double? {
+        let count = min(x.count, y.count)
+        guard count >= 2 else { return nil }
+        var balance = 0, tiedX = 0, tiedY = 0
+        for i in 0..<(count - 1) {
+            for j in (i + 1)..<count {
+                let dx = x[i] - x[j], dy = y[i] - y[j]
+                if dx == 0 { tiedX += 1 }
+                if dy == 0 { tiedY += 1 }
+                if dx != 0, dy != 0 { balance += (dx > 0) == (dy > 0) ? 1 : -1 }
+            }
+        }
+        let pairs = count * (count - 1) / 2
+        let denominator = (Double(pairs - tiedX) * Double(pairs - tiedY)).squareRoot()
+        return denominator > 0 ? Double(balance) / denominator : nil
+    }
+
+    @Test("τ-b equals the pair-by-pair count on random lists with many ties")
+    func kendallTauMatchesThePairByPairCount() async {
+        let values = Gen.int(in: 0...6).map(Double.init).array(of: 0...40)
+        await propertyCheck(count: 300, input: zip(values, values)) { x, y in
+            let fast = RankComparison.kendallTauB(x, y), reference = Self.allPairsTauB(x, y)
+            #expect((fast == nil) == (reference == nil))
+            if let fast, let reference { #expect(abs(fast - reference) < 1e-12, "x \(x), y \(y)") }
+        }
     }
 
     @Test func kendallTauIsUndefinedForTooFewOrAllTiedValues() {
