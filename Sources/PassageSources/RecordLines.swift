@@ -34,9 +34,11 @@ struct RecordLines {
     private(set) var skipped: SkippedLines
     /// Non-blank lines read so far.
     private(set) var lineCount = 0
-    /// Hears about every chunk read: bytes read and the file's size.
-    var progress: JudgedSetSource.Progress?
-    private var reportedBytes = 0
+    /// Hears how far the read has come (at `LineReader`'s pace, and at the end).
+    var progress: JudgedSetSource.Progress? {
+        get { reader.progress }
+        set { reader.progress = newValue }
+    }
     /// True for JSON Lines, false for TSV, nil until the first non-blank line decides.
     private var isJSONLines: Bool?
     private var sawContent = false
@@ -72,10 +74,6 @@ struct RecordLines {
                 line = try reader.nextLine()
             } catch {
                 throw .unreadable(file: error.file, reason: error.reason)
-            }
-            if let progress, reader.bytesRead != reportedBytes || line == nil {
-                reportedBytes = reader.bytesRead
-                progress(reportedBytes, max(reader.totalBytes ?? 0, reportedBytes))
             }
             guard let line else { return nil }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
