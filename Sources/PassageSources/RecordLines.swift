@@ -47,11 +47,7 @@ struct RecordLines {
     /// else decided by the first non-blank line (`{` starts JSON Lines). `joinsTitle`: documents
     /// (title and text joined) rather than queries.
     init(url: URL, name: String, joinsTitle: Bool) throws(PassageSourceError) {
-        do {
-            reader = try LineReader(contentsOf: url, name: name)
-        } catch {
-            throw .unreadable(file: error.file, reason: error.reason)
-        }
+        reader = try PassageLines.opening(url, name: name)
         switch PassageFormat.forExtension(url.pathExtension) {
         case .jsonLines?: isJSONLines = true
         case .tsv?: isJSONLines = false
