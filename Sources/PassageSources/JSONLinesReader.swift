@@ -62,19 +62,19 @@ enum JSONLinesReader {
         contents.passages.append(PassageRecord(text: text, label: label, id: id(in: fields)))
     }
 
+    /// The line's object; a line that is not one names what it is instead, or how it starts.
     private static func parseObject(
         _ line: String, decoder: JSONDecoder, file: String, line lineNumber: Int
     ) throws(PassageSourceError) -> [String: JSONValue] {
+        let data = Data(line.utf8)
+        if let fields = try? decoder.decode([String: JSONValue].self, from: data) { return fields }
         let value: JSONValue
         do {
-            value = try decoder.decode(JSONValue.self, from: Data(line.utf8))
+            value = try decoder.decode(JSONValue.self, from: data)
         } catch {
             throw .notJSON(file: file, line: lineNumber, detail: "the line starts \(excerpt(of: line))")
         }
-        guard case .object(let fields) = value else {
-            throw .notJSON(file: file, line: lineNumber, detail: "found \(value.typeDescription), not an object")
-        }
-        return fields
+        throw .notJSON(file: file, line: lineNumber, detail: "found \(value.typeDescription), not an object")
     }
 
     private static func text(in fields: [String: JSONValue]) -> String? {

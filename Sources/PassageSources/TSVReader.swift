@@ -10,7 +10,8 @@ enum TSVReader {
         var isFirstLine = true
         while case let (lineNumber, line)? = try lines.next() {
             guard !line.allSatisfy(\.isWhitespace) else { continue }
-            let columns = line.split(separator: "\t", omittingEmptySubsequences: false)
+            // A tab is a character of its own, so splitting the bytes cuts where splitting the characters would, faster.
+            let columns = line.utf8.split(separator: 0x09, omittingEmptySubsequences: false).map { Substring($0) }
             let mayBeHeader = isFirstLine
             isFirstLine = false
             if mayBeHeader && isHeader(columns) { continue }
