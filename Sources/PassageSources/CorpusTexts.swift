@@ -13,7 +13,7 @@ public struct CorpusTexts: Sendable {
     public var warnings: [String]
 
     /// Reads `url` (TSV or JSON Lines, see `RecordLines`), keeping the documents in `wanted`;
-    /// `progress` hears about every megabyte read.
+    /// `progress` hears how far the read has come (see `LineReader.progress`).
     public init(url: URL, name: String? = nil, keeping wanted: Set<String>,
                 progress: JudgedSetSource.Progress? = nil) throws(PassageSourceError) {
         var lines = try RecordLines(url: url, name: name ?? url.relativePath, joinsTitle: true)

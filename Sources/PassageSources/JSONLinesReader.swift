@@ -1,5 +1,4 @@
 import Foundation
-import TextFiles
 
 /// Reads JSON Lines passages: one object per line with `text` (or `passage`), an optional whole-number
 /// `label` and an optional `id` (or `docid`). Blank lines are skipped. The first non-blank line may
@@ -11,52 +10,71 @@ enum JSONLinesReader {
         var passages: [PassageRecord]
     }
 
-    static func read(_ file: TextFile) throws(PassageSourceError) -> Contents {
+    /// Reads a source known to be JSON Lines: the first malformed line is the error.
+    static func read(_ lines: inout PassageLines) throws(PassageSourceError) -> Contents {
         let decoder = JSONDecoder()
         var contents = Contents(metadata: nil, passages: [])
         var isFirstObject = true
-        for (index, line) in file.lines.enumerated() where !line.allSatisfy(\.isWhitespace) {
-            let lineNumber = index + 1
-            let fields = try parseObject(line, decoder: decoder, file: file.name, line: lineNumber)
-            let mayBeMetadata = isFirstObject
-            isFirstObject = false
-            if mayBeMetadata, let title = fields["sample"]?.string, text(in: fields) == nil {
-                contents.metadata = metadata(title: title, fields: fields)
-                continue
-            }
-            guard let text = text(in: fields) else {
-                throw .missingText(file: file.name, line: lineNumber)
-            }
-            let label = try label(in: fields, file: file.name, line: lineNumber)
-            contents.passages.append(PassageRecord(text: text, label: label, id: id(in: fields)))
+        while case let (lineNumber, line)? = try lines.next() {
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            let fields = try parseObject(line, decoder: decoder, file: lines.name, line: lineNumber)
+            try add(fields, isFirstObject: &isFirstObject, to: &contents, file: lines.name, line: lineNumber)
         }
         return contents
     }
 
-    /// True when the file has at least one non-blank line and every non-blank line is a JSON object.
-    static func looksLikeJSONLines(_ file: TextFile) -> Bool {
+    /// Reads a source of unknown format as JSON Lines if it is: nil when some non-blank line is not
+    /// a JSON object, or no line is (then it is plain text). Only when every line is an object is an
+    /// object without text or with a bad label the error, the first one found.
+    static func readIfJSONLines(_ lines: inout PassageLines) throws(PassageSourceError) -> Contents? {
         let decoder = JSONDecoder()
-        var sawObject = false
-        for line in file.lines where !line.allSatisfy(\.isWhitespace) {
-            guard (try? decoder.decode([String: JSONValue].self, from: Data(line.utf8))) != nil else { return false }
-            sawObject = true
+        var contents = Contents(metadata: nil, passages: [])
+        var isFirstObject = true
+        var firstProblem: PassageSourceError?
+        while case let (lineNumber, line)? = try lines.next() {
+            guard !line.allSatisfy(\.isWhitespace) else { continue }
+            guard let fields = try? parseObject(line, decoder: decoder, file: lines.name, line: lineNumber) else { return nil }
+            guard firstProblem == nil else { continue }
+            do {
+                try add(fields, isFirstObject: &isFirstObject, to: &contents, file: lines.name, line: lineNumber)
+            } catch {
+                firstProblem = error
+                contents.passages = []
+            }
         }
-        return sawObject
+        if let firstProblem { throw firstProblem }
+        return isFirstObject ? nil : contents
     }
 
+    /// Takes one object: the sample metadata when it is the first and has no text, else a passage.
+    private static func add(_ fields: [String: JSONValue], isFirstObject: inout Bool, to contents: inout Contents,
+                            file: String, line lineNumber: Int) throws(PassageSourceError) {
+        let mayBeMetadata = isFirstObject
+        isFirstObject = false
+        if mayBeMetadata, let title = fields["sample"]?.string, text(in: fields) == nil {
+            contents.metadata = metadata(title: title, fields: fields)
+            return
+        }
+        guard let text = text(in: fields) else {
+            throw .missingText(file: file, line: lineNumber)
+        }
+        let label = try label(in: fields, file: file, line: lineNumber)
+        contents.passages.append(PassageRecord(text: text, label: label, id: id(in: fields)))
+    }
+
+    /// The line's object; a line that is not one names what it is instead, or how it starts.
     private static func parseObject(
-        _ line: Substring, decoder: JSONDecoder, file: String, line lineNumber: Int
+        _ line: String, decoder: JSONDecoder, file: String, line lineNumber: Int
     ) throws(PassageSourceError) -> [String: JSONValue] {
+        let data = Data(line.utf8)
+        if let fields = try? decoder.decode([String: JSONValue].self, from: data) { return fields }
         let value: JSONValue
         do {
-            value = try decoder.decode(JSONValue.self, from: Data(line.utf8))
+            value = try decoder.decode(JSONValue.self, from: data)
         } catch {
             throw .notJSON(file: file, line: lineNumber, detail: "the line starts \(excerpt(of: line))")
         }
-        guard case .object(let fields) = value else {
-            throw .notJSON(file: file, line: lineNumber, detail: "found \(value.typeDescription), not an object")
-        }
-        return fields
+        throw .notJSON(file: file, line: lineNumber, detail: "found \(value.typeDescription), not an object")
     }
 
     private static func text(in fields: [String: JSONValue]) -> String? {
@@ -103,7 +121,7 @@ enum JSONLinesReader {
         )
     }
 
-    private static func excerpt(of line: Substring) -> String {
+    private static func excerpt(of line: String) -> String {
         let trimmed = line.trimmingWhitespace()
         let head = trimmed.prefix(24)
         return "\"\(head)\(head.count < trimmed.count ? "…" : "")\""

@@ -1,5 +1,6 @@
 import Evaluation
 import Foundation
+import TextFiles
 
 /// Where a judged set comes from: a judged-set folder, or a run to rerank with its queries,
 /// corpus and qrels (BEIR folders included). One loader for `rerank compare`, `rerank rerank-run`
@@ -11,7 +12,7 @@ public enum JudgedSetSource: Sendable, Hashable {
     case run(RunSetFiles)
 
     /// Progress of the corpus pass: bytes read and the file's size.
-    public typealias Progress = (_ bytesRead: Int, _ totalBytes: Int) -> Void
+    public typealias Progress = LineReader.Progress
 
     /// Loads the set with each query's first `topK` candidates (all when nil) and, when
     /// `rerankPositives`, the judged positives the first stage missed (see

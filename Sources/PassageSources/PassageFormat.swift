@@ -1,6 +1,3 @@
-import Foundation
-import TextFiles
-
 /// The shapes of passage file this module reads, and how one is recognised.
 public enum PassageFormat: String, Sendable, Hashable, CaseIterable {
     /// One passage per blank-line-separated paragraph.
@@ -10,8 +7,8 @@ public enum PassageFormat: String, Sendable, Hashable, CaseIterable {
     /// `text`, `id<TAB>text` or `id<TAB>text<TAB>label` per line.
     case tsv
 
-    /// The format named by a file extension, or nil when the extension says nothing
-    /// (then `detect(in:)` decides from the content).
+    /// The format named by a file extension, or nil when the extension says nothing (then the
+    /// content decides: JSON Lines when every non-blank line is a JSON object, else plain text).
     public static func forExtension(_ pathExtension: String) -> PassageFormat? {
         switch pathExtension.lowercased() {
         case "jsonl", "ndjson": return .jsonLines
@@ -19,11 +16,5 @@ public enum PassageFormat: String, Sendable, Hashable, CaseIterable {
         case "txt", "md", "markdown", "text": return .plainText
         default: return nil
         }
-    }
-
-    /// Content sniffing for sources of unknown format (standard input, unknown extensions):
-    /// JSON Lines when every non-empty line parses as a JSON object, else plain text.
-    public static func detect(in file: TextFile) -> PassageFormat {
-        JSONLinesReader.looksLikeJSONLines(file) ? .jsonLines : .plainText
     }
 }

@@ -1,6 +1,4 @@
 import Evaluation
-import Foundation
-import TextFiles
 
 /// Why passages could not be read; each message names the file (and line) and says what to do.
 public enum PassageSourceError: Error, Sendable, Hashable, CustomStringConvertible {
@@ -32,6 +30,8 @@ public enum PassageSourceError: Error, Sendable, Hashable, CustomStringConvertib
     case unknownSample(name: String, available: [String])
     /// The `Samples/` (or `Themes/`) folder was not found anywhere it is looked for.
     case resourcesNotFound(message: String)
+    /// The task reading the file was cancelled (the explorer's Esc or another `:open`).
+    case cancelled(file: String)
 
     public var description: String {
         switch self {
@@ -65,17 +65,8 @@ public enum PassageSourceError: Error, Sendable, Hashable, CustomStringConvertib
             return "no sample named \"\(name)\"; available: \(available.joined(separator: ", "))"
         case .resourcesNotFound(let message):
             return message
-        }
-    }
-}
-
-extension PassageSourceError {
-    /// Reads a file leniently, reporting a file that cannot be read as `unreadable`.
-    static func reading(_ url: URL, name: String?) throws(PassageSourceError) -> TextFile {
-        do {
-            return try TextFile(contentsOf: url, name: name)
-        } catch {
-            throw .unreadable(file: error.file, reason: error.reason)
+        case .cancelled(let file):
+            return "\(file): reading stopped before the end; open it again to read it whole"
         }
     }
 }

@@ -34,9 +34,11 @@ struct RecordLines {
     private(set) var skipped: SkippedLines
     /// Non-blank lines read so far.
     private(set) var lineCount = 0
-    /// Hears about every chunk read: bytes read and the file's size.
-    var progress: JudgedSetSource.Progress?
-    private var reportedBytes = 0
+    /// Hears how far the read has come (at `LineReader`'s pace, and at the end).
+    var progress: JudgedSetSource.Progress? {
+        get { reader.progress }
+        set { reader.progress = newValue }
+    }
     /// True for JSON Lines, false for TSV, nil until the first non-blank line decides.
     private var isJSONLines: Bool?
     private var sawContent = false
@@ -45,11 +47,7 @@ struct RecordLines {
     /// else decided by the first non-blank line (`{` starts JSON Lines). `joinsTitle`: documents
     /// (title and text joined) rather than queries.
     init(url: URL, name: String, joinsTitle: Bool) throws(PassageSourceError) {
-        do {
-            reader = try LineReader(contentsOf: url, name: name)
-        } catch {
-            throw .unreadable(file: error.file, reason: error.reason)
-        }
+        reader = try PassageLines.opening(url, name: name)
         switch PassageFormat.forExtension(url.pathExtension) {
         case .jsonLines?: isJSONLines = true
         case .tsv?: isJSONLines = false
@@ -72,10 +70,6 @@ struct RecordLines {
                 line = try reader.nextLine()
             } catch {
                 throw .unreadable(file: error.file, reason: error.reason)
-            }
-            if let progress, reader.bytesRead != reportedBytes || line == nil {
-                reportedBytes = reader.bytesRead
-                progress(reportedBytes, max(reader.totalBytes ?? 0, reportedBytes))
             }
             guard let line else { return nil }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }

@@ -1,5 +1,4 @@
 import Foundation
-import TextFiles
 
 /// A sample set as listed in the catalog.
 public struct SampleSummary: Sendable, Hashable {
@@ -45,8 +44,8 @@ public struct SampleCatalog: Sendable {
     public func list() throws(PassageSourceError) -> [SampleSummary] {
         var summaries: [SampleSummary] = []
         for name in try names() {
-            let file = try PassageSourceError.reading(url(of: name), name: "\(name).jsonl")
-            let contents = try JSONLinesReader.read(file)
+            var lines = PassageLines(try PassageLines.opening(url(of: name), name: "\(name).jsonl"))
+            let contents = try JSONLinesReader.read(&lines)
             summaries.append(SampleSummary(
                 name: name,
                 title: contents.metadata?.title ?? name,
@@ -63,8 +62,7 @@ public struct SampleCatalog: Sendable {
     public func load(name: String) throws(PassageSourceError) -> PassageCollection {
         let available = try names()
         guard available.contains(name) else { throw .unknownSample(name: name, available: available) }
-        let file = try PassageSourceError.reading(url(of: name), name: "\(name).jsonl")
-        return try PassageSources.load(file, format: .jsonLines)
+        return try PassageSources.load(contentsOf: url(of: name), name: "\(name).jsonl")
     }
 
     /// The sample that opens first: the name in `Samples/DEFAULT` when that sample exists,

@@ -52,7 +52,7 @@ struct Explain: AsyncParsableCommand {
             texts = [passage]
             ids = [nil]
         } else {
-            let collection = try PassageSources.load(contentsOf: URL(fileURLWithPath: passages ?? ""))
+            let collection = try PassageFiles.load(passages ?? "")
             collection.warnings.forEach(StandardError.print)
             texts = collection.passages.map(\.text)
             ids = collection.passages.map(\.id)

@@ -29,6 +29,7 @@ struct ExploreOpening {
             return try resumedState(snapshot)
         }
         let collection = try passages()
+        noteLimit(collection.passages.count, from: collection.title)
         let scorers = command.model.isEmpty ? ExplorerModels.defaultScorers(ModelLocator().listing()) : command.model
         return ExplorerState(passages: collection.passages, query: command.query ?? collection.queries.first ?? "",
                              scorers: scorers, title: collection.title, themeName: command.theme ?? Theme.defaultName,
@@ -65,6 +66,7 @@ struct ExploreOpening {
         if let query = command.query { snapshot.query = query }
         if let theme = command.theme { snapshot.theme = theme }
         if themes.theme(named: snapshot.theme) == nil { snapshot.theme = Theme.defaultName }
+        noteLimit(snapshot.passages.count, from: "the session and the files")
         return ExplorerState(snapshot: snapshot, themeNames: themes.names, presentation: command.present)
     }
 
@@ -99,13 +101,19 @@ struct ExploreOpening {
     private mutating func fileCollection() throws -> PassageCollection {
         var collections: [PassageCollection] = []
         for file in command.files {
-            let collection = try PassageSources.load(contentsOf: URL(fileURLWithPath: file), name: file)
+            let collection = try PassageFiles.load(file, name: file)
             notices += collection.warnings
             collections.append(collection)
         }
         guard collections.count > 1 else { return collections[0] }
         return PassageCollection(title: "\(collections.count) files", queries: collections.flatMap(\.queries),
                                  passages: collections.flatMap(\.passages))
+    }
+
+    /// Says so when there are more passages than the explorer holds (it keeps the first).
+    private mutating func noteLimit(_ count: Int, from source: String) {
+        guard count > ExplorerState.maximumPassages else { return }
+        notices.insert(ExplorerState.passageLimitNote(kept: ExplorerState.maximumPassages, of: count, from: source), at: 0)
     }
 
     /// The `--sample`, else the default one; no passages (with a notice) when there are no samples.

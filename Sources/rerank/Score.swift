@@ -64,7 +64,7 @@ struct Score: AsyncParsableCommand {
     }
 
     private func rankPassages(query: String, file: String, with scorer: any Scorer) async throws {
-        let collection = try PassageSources.load(contentsOf: URL(fileURLWithPath: file))
+        let collection = try PassageFiles.load(file)
         collection.warnings.forEach(StandardError.print)
         let texts = collection.passages.map(\.text)
         let mode = try windowOptions.mode(for: scorer, queries: [query], maxLength: modelOptions.maxLength)

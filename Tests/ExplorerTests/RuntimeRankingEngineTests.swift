@@ -375,6 +375,35 @@ struct RuntimeRankingEngineTests {
         #expect(scores(in: events, generation: 1, pane: 1) == expectedScores(maxLength: nil))
     }
 
+    @Test("a model pane of many passages is handed them a chunk at a time and streams them all; BM25 gets them at once")
+    func manyPassagesAreScoredInChunks() async throws {
+        let log = CallLog()
+        let engine = RankingEngine { name, _, _ in
+            var scorer = FakeScorer(name: name, log: log)
+            scorer.batchSize = 512
+            scorer.batchDelay = .zero
+            return scorer
+        }
+        var iterator = engine.events.makeAsyncIterator()
+        let count = RankingEngine.modelChunk * 2 + 100
+        let many = (0..<count).map { (id: PassageID(1_000 + $0), text: String(repeating: "w", count: $0 % 50 + 1)) }
+        await engine.request(generation: 1, requests("q", many, [(0, "model", nil)]))
+        let events = await collect(&iterator, generation: 1, finishedPanes: 1)
+        #expect(log.all.map(\.passages.count) == [RankingEngine.modelChunk, RankingEngine.modelChunk, 100])
+        #expect(log.all.flatMap(\.passages) == many.map(\.text))
+        let expected = Dictionary(uniqueKeysWithValues: many.map { ($0.id, FakeScorer.score($0.text, maxLength: nil)) })
+        #expect(scores(in: events, generation: 1, pane: 0) == expected)
+        let completed = events.compactMap { event -> Int? in
+            if case .partial(1, _, _, let completed, let total) = event, total == count { return completed }
+            return nil
+        }
+        #expect(completed.last == count && zip(completed, completed.dropFirst()).allSatisfy { $0 < $1 })
+
+        await engine.request(generation: 2, requests("another", many, [(1, "bm25", nil)]))
+        _ = await collect(&iterator, generation: 2, finishedPanes: 1)
+        #expect(log.all.last?.passages.count == count && log.all.count == 4)
+    }
+
     @Test func scoresReturnedWithoutBatchReportsAreStillStreamed() async throws {
         let log = CallLog()
         var scorer = FakeScorer(name: "quiet", log: log)

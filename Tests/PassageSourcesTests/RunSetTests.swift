@@ -142,7 +142,8 @@ struct RunSetTests {
         #expect(corpus.skipped.count == 4)
         #expect(corpus.warnings.first == "corpus.jsonl:50000: not a JSON object; skipped")
         #expect(corpus.warnings.last == "corpus.jsonl: 4 malformed lines skipped")
-        #expect(reports.count >= 10)
+        // At least the first chunk and the end; more when the read takes longer than `LineReader`'s pace.
+        #expect(reports.count >= 2)
         #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.0 <= $1.0 })
         #expect(reports.last.map { $0.0 == $0.1 } == true)
     }

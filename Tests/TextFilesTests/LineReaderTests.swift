@@ -61,4 +61,51 @@ struct LineReaderTests {
         }
         #expect(try lines(of: LineReader(contentsOf: files.write("empty.txt", ""))) == [])
     }
+
+    @Test("Progress after every chunk at the test pace: growing, and ending with the whole size")
+    func progressEveryChunk() throws {
+        let files = try TemporaryFiles()
+        let url = try files.write("progress.txt", String(repeating: "a line of text\n", count: 300_000))
+        let size = 15 * 300_000
+        let reader = try LineReader(contentsOf: url)
+        reader.progressPace = .everyChunk
+        var reports: [(read: Int, total: Int)] = []
+        reader.progress = { reports.append(($0, $1)) }
+        #expect(try lines(of: reader).count == 300_000)
+        #expect(reports.count == 5)   // five chunks of 1 MiB, the last partial, which ends the file
+        #expect(reports.allSatisfy { $0.total == size })
+        #expect(zip(reports, reports.dropFirst()).allSatisfy { $0.read < $1.read })
+        #expect(reports.first?.read == 1 << 20)
+        #expect(reports.last.map { $0.read == size && $0.total == size } == true)
+    }
+
+    @Test("The standard pace reports the first chunk and the end, and between them every 16 MiB or 100 ms")
+    func standardPace() throws {
+        let files = try TemporaryFiles()
+        let url = try files.write("paced.txt", String(repeating: "x", count: 3 << 20))
+        let reader = try LineReader(contentsOf: url)
+        var reports: [Int] = []
+        reader.progress = { read, _ in reports.append(read) }
+        let started = ContinuousClock.now
+        _ = try lines(of: reader)
+        let elapsed = started.duration(to: .now)
+        #expect(reports.first == 1 << 20 && reports.last == 3 << 20)
+        // Three chunks: a report between the first and the end only once the interval has passed.
+        #expect(reports.count <= (elapsed > .milliseconds(100) ? 3 : 2))
+    }
+
+    @Test("Bytes in memory read as the same lines as the file, without progress")
+    func bytesInMemory() throws {
+        let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("one\r\ntwo ".utf8) + [0xFF] + Array("\n\nlast".utf8)
+        let files = try TemporaryFiles()
+        let fromFile = try LineReader(contentsOf: files.write("same.txt", bytes: bytes), name: "same.txt")
+        let inMemory = LineReader(bytes: bytes, name: "same.txt")
+        var reported = false
+        inMemory.progress = { _, _ in reported = true }
+        #expect(try lines(of: inMemory) == lines(of: fromFile))
+        #expect(inMemory.warnings == ["same.txt:2: invalid UTF-8 replaced with U+FFFD"])
+        #expect(inMemory.warnings == fromFile.warnings)
+        #expect(inMemory.bytesRead == bytes.count && inMemory.totalBytes == bytes.count)
+        #expect(!reported)
+    }
 }

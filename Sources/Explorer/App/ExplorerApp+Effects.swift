@@ -21,6 +21,7 @@ extension ExplorerApp {
             case .loadModelList: loadModelList()
             case .export(let url, let format): export(to: url, format: format)
             case .openFile(let url): openFile(url)
+            case .cancelLoading: cancelLoading()
             case .setTheme(let name): palette = ResolvedPalette(theme: theme(named: name), depth: screen?.colorDepth ?? .monochrome)
             case .saveSession: autosaver?.submit(SessionSnapshot(state))
             }
@@ -90,20 +91,40 @@ extension ExplorerApp {
         }
     }
 
+    /// Reads the file on a task of its own, stopping the one under way; its progress and its
+    /// passages come back to the main actor, unless the load has been stopped meanwhile.
     private func openFile(_ url: URL) {
-        Task {
-            let loaded = await Task.detached { () -> Result<PassageCollection, PassageSourceError> in
-                do throws(PassageSourceError) {
-                    return .success(try PassageSources.load(contentsOf: url))
-                } catch {
-                    return .failure(error)
-                }
-            }.value
-            switch loaded {
-            case .success(let collection): deliver(.passagesLoaded(collection))
-            case .failure(let error): deliver(.status(StatusMessage(error.description, isError: true)))
+        cancelLoading()
+        let (reports, progress) = AsyncStream<(read: Int, total: Int)>.makeStream(bufferingPolicy: .bufferingNewest(1))
+        let reading = Task.detached(priority: .userInitiated) { () -> Result<PassageCollection, PassageSourceError> in
+            defer { progress.finish() }
+            do throws(PassageSourceError) {
+                return .success(try PassageSources.load(contentsOf: url) { progress.yield(($0, $1)) })
+            } catch {
+                return .failure(error)
             }
         }
+        fileLoad = Task {
+            await withTaskCancellationHandler {
+                for await report in reports where !Task.isCancelled {
+                    deliver(.loadProgress(bytesRead: report.read, totalBytes: report.total))
+                }
+                let loaded = await reading.value
+                guard !Task.isCancelled else { return }
+                fileLoad = nil
+                switch loaded {
+                case .success(let collection): deliver(.passagesLoaded(collection))
+                case .failure(let error): deliver(.loadFailed(error.description))
+                }
+            } onCancel: {
+                reading.cancel()
+            }
+        }
+    }
+
+    private func cancelLoading() {
+        fileLoad?.cancel()
+        fileLoad = nil
     }
 
     private func export(to url: URL, format: ExportFormat) {

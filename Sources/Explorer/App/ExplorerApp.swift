@@ -33,6 +33,8 @@ public final class ExplorerApp {
     var engineCalls: Task<Void, Never>?
     var nextTick: ContinuousClock.Instant?
 
+    /// The passage file being read for `:open`, if any (see `openFile(_:)`).
+    var fileLoad: Task<Void, Never>?
     var demo: DemoPlayback?
     /// When a session that could not be saved is tried again, and the failure last shown.
     private var nextSaveRetry = ContinuousClock.now
@@ -92,6 +94,7 @@ public final class ExplorerApp {
             }
         }
         listener.cancel()
+        fileLoad?.cancel()
         await engine.shutdown()
         configuration.trace?.close()
     }

@@ -39,6 +39,7 @@ extension ExplorerState {
         }
         switch mode {
         case .normal:
+            if event == .key(.escape), loading != nil { return cancelLoading() }
             if showsBrowser { return handleBrowserKey(event) }
             return focus == .query ? handleQueryKey(event) : handleListKey(event)
         case .command(let editor):
@@ -156,13 +157,22 @@ extension ExplorerState {
                     return queryChanged()
                 }
                 // Longer than any query: a passage pasted on the query line by mistake, or on purpose.
+                guard roomForPassages > 0 else {
+                    status = StatusMessage(Self.passageLimitNote(kept: 0, of: 1, from: "the paste"), isError: true)
+                    return []
+                }
                 status = StatusMessage("pasted \(trimmed.count) characters: added as a passage (a query holds at most \(Self.longestQuery))")
                 return addPassages([PassageRecord(text: trimmed)])
             }
             let paragraphs = PassageSources.paragraphs(in: text)
             guard !paragraphs.isEmpty else { return [] }
+            let room = roomForPassages
             let effects = addPassages(paragraphs.map { PassageRecord(text: $0) })
-            status = StatusMessage("pasted \(paragraphs.count) passage\(paragraphs.count == 1 ? "" : "s") — u undoes")
+            if paragraphs.count > room {
+                status = StatusMessage(Self.passageLimitNote(kept: room, of: paragraphs.count, from: "the paste"), isError: true)
+            } else {
+                status = StatusMessage("pasted \(paragraphs.count) passage\(paragraphs.count == 1 ? "" : "s") — u undoes")
+            }
             return effects
         case .detail, .help, .modelPicker, .rankFlow:
             return []

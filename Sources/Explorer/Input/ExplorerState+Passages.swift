@@ -5,10 +5,12 @@ extension ExplorerState {
     /// How many passage changes `u` can undo.
     static let undoDepth = 100
 
-    /// Appends passages (one undo step) and scores them.
+    /// Appends passages (one undo step), the first `roomForPassages` of them, and scores them. Callers
+    /// say what was added, or with `passageLimitNote` what the limit left out.
     mutating func addPassages(_ records: [PassageRecord]) -> [Effect] {
-        guard !records.isEmpty else { return [] }
-        let added = records.map { makePassage($0) }
+        let kept = records.prefix(roomForPassages)
+        guard !kept.isEmpty else { return [] }
+        let added = kept.map { makePassage($0) }
         passages.append(contentsOf: added)
         recordUndo(.added(added.map(\.id)))
         passagesChanged()
@@ -24,6 +26,10 @@ extension ExplorerState {
             return []
         }
         guard let id = editorState.editing else {
+            guard roomForPassages > 0 else {
+                status = StatusMessage(Self.passageLimitNote(kept: 0, of: 1, from: "the editor"), isError: true)
+                return []
+            }
             let effects = addPassages([PassageRecord(text: text)])
             selection = passages.last?.id
             revealSelection()
@@ -81,12 +87,34 @@ extension ExplorerState {
         return scoreAll(debounce: false)
     }
 
-    /// `o` or `:open`: asks the runtime to load a file or folder.
+    /// How many more passages the explorer takes.
+    var roomForPassages: Int { max(0, Self.maximumPassages - passages.count) }
+
+    /// What the status says when `maximumPassages` left passages out: `kept` of `total` from `source` were added.
+    public static func passageLimitNote(kept: Int, of total: Int, from source: String) -> String {
+        guard kept > 0 else {
+            return "the explorer holds at most \(maximumPassages) passages: none of the \(total) from \(source) were added; delete some first"
+        }
+        return "kept the first \(kept) of \(total) passages from \(source): the explorer holds at most \(maximumPassages) "
+            + "(rerank score --passages ranks a whole file)"
+    }
+
+    /// `o` or `:open`: asks the runtime to load a file or folder, stopping the load under way; the
+    /// bottom line shows how far the read has come.
     mutating func openFile(_ path: String) -> [Effect] {
         let trimmed = path.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return [] }
-        status = StatusMessage("opening \(trimmed)…")
+        status = nil
+        loading = FileLoading(path: trimmed)
         return [.openFile(Self.fileURL(trimmed))]
+    }
+
+    /// Esc while a file loads: stops it, keeping the passages there were.
+    mutating func cancelLoading() -> [Effect] {
+        guard let stopped = loading else { return [] }
+        loading = nil
+        status = StatusMessage("stopped reading \(stopped.path); the passages are as they were")
+        return [.cancelLoading]
     }
 
     /// A typed path as a file URL, with `~` expanded.

@@ -28,8 +28,11 @@ public enum Effect: Sendable, Hashable {
     case loadModelList
     /// Write `ComparisonExport.render(state, format:)` to the file, report `.status`.
     case export(URL, ExportFormat)
-    /// Load passages from a file or judged-set folder, report `.passagesLoaded` or `.status(error)`.
+    /// Load passages from a file or judged-set folder, stopping any load under way; report
+    /// `.loadProgress` as the file is read, then `.passagesLoaded` or `.loadFailed`.
     case openFile(URL)
+    /// Stop the load under way (Esc); report nothing more about it.
+    case cancelLoading
     /// Switch the backend's colours to the named theme (`ThemeLibrary.theme(named:)`, then a new
     /// `ResolvedPalette`).
     case setTheme(String)

@@ -25,8 +25,13 @@ public enum EngineUpdate: Sendable {
     /// The why view's attribution progressed, finished or failed (news for another key is ignored).
     case explanation(Explanation)
     case modelList([ModelChoice])
-    /// Passages loaded from a file, folder or standard input; appended (undoable) and scored.
+    /// Passages loaded from a file, folder or standard input; appended (undoable, up to
+    /// `ExplorerState.maximumPassages`) and scored. Ends the `loading` under way.
     case passagesLoaded(PassageCollection)
+    /// The file under way (`loading`) has been read this far.
+    case loadProgress(bytesRead: Int, totalBytes: Int)
+    /// The file under way could not be read: the message goes to the status bar.
+    case loadFailed(String)
     /// A message for the status bar (export written, file not readable…).
     case status(StatusMessage)
     /// Advance the scoring spinner (send every ~100 ms while any pane `isScoring`).

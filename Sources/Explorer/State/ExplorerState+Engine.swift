@@ -21,14 +21,14 @@ extension ExplorerState {
             panes[index].error = nil
             // While the query is being typed, a fresh ranking is shown from its top.
             if focus == .query { panes[index].scrollOffset = 0 }
-            refreshRankings()
+            refreshRanking(ofPane: index)
         case .batch(let id, let query, let scores, let completed, let total):
             guard let index = paneIndex(id), panes[index].scoredQuery == query else { break }
             for (passage, score) in scores where passageIndex[passage] != nil {
                 panes[index].scores[passage] = score
             }
             panes[index].progress = ScoringProgress(completed: completed, total: total)
-            refreshRankings()
+            refreshRanking(ofPane: index)
         case .scoringFinished(let id, let query):
             guard let index = paneIndex(id), panes[index].scoredQuery == query else { break }
             panes[index].isScoring = false
@@ -57,18 +57,32 @@ extension ExplorerState {
             }
             modelChoices = list
         case .passagesLoaded(let collection):
+            loading = nil
             if let judged = collection.judged {
                 openBrowser(on: judged.set)
                 status = loadedStatus(collection, "\(judged.set.name): \(browser?.queries.count ?? 0) queries · Enter opens one in the panes")
                 break
             }
+            let room = roomForPassages
+            let hadPassages = !passages.isEmpty
             effects = addPassages(collection.passages)
-            if title.isEmpty || passages.count == collection.passages.count { title = collection.title }
+            if title.isEmpty || !hadPassages { title = collection.title }
             if query.isEmpty, let first = collection.queries.first {
                 query.set(first)
                 effects = scoreAll(debounce: false)
             }
-            status = loadedStatus(collection, "added \(collection.passages.count) passages from \(collection.title)")
+            if collection.passages.count > room {
+                status = StatusMessage(Self.passageLimitNote(kept: room, of: collection.passages.count, from: collection.title), isError: true)
+            } else {
+                status = loadedStatus(collection, "added \(collection.passages.count) passages from \(collection.title)")
+            }
+        case .loadProgress(let bytesRead, let totalBytes):
+            guard loading != nil, bytesRead >= loading?.bytesRead ?? 0 else { break }
+            loading?.bytesRead = bytesRead
+            loading?.totalBytes = totalBytes
+        case .loadFailed(let message):
+            loading = nil
+            status = StatusMessage(message, isError: true)
         case .setScored(let set, let query, let scorer, let scores):
             guard browser?.id == set else { break }
             browser?.record(query: query, scorer: scorer, scores: scores)
@@ -91,9 +105,13 @@ extension ExplorerState {
         return StatusMessage(first + (warnings.count > 1 ? " (+\(warnings.count - 1) more)" : ""), isError: true)
     }
 
-    /// What the reducer compares before and after a change to know the work it leads to.
+    /// What the reducer compares before and after a change to know the work it leads to. It is taken
+    /// before and after every event, so it costs no copy of the passages: an unchanged list is the
+    /// same array, which compares at once.
     struct Checkpoint {
+        /// The saved part of the state but its passages.
         var session: SessionSnapshot
+        var passages: [ExplorerPassage]
         /// The query browser's set and the scorer keys its columns need.
         var setWork: SetWork?
         /// What the why view wants explained.
@@ -107,7 +125,7 @@ extension ExplorerState {
     }
 
     var checkpoint: Checkpoint {
-        Checkpoint(session: SessionSnapshot(self), setWork: browser.map { SetWork(set: $0.id, scorers: Set(scorerKeys)) },
+        Checkpoint(session: SessionSnapshot(settingsOf: self), passages: passages, setWork: browser.map { SetWork(set: $0.id, scorers: Set(scorerKeys)) },
                    explain: wantedExplanation?.key)
     }
 
@@ -116,7 +134,7 @@ extension ExplorerState {
     /// `.explain` or `.cancelExplain` when the why view wants another explanation or none.
     func followUps(since before: Checkpoint) -> [Effect] {
         let now = checkpoint
-        var effects: [Effect] = now.session == before.session ? [] : [.saveSession]
+        var effects: [Effect] = now.session == before.session && now.passages == before.passages ? [] : [.saveSession]
         if let work = now.setWork, work != before.setWork { effects.append(.scoreSet) }
         if now.explain != before.explain {
             effects.append(wantedExplanation.map(Effect.explain) ?? .cancelExplain)

@@ -28,7 +28,9 @@ public struct ExplorerState: Sendable {
     public internal(set) var sortOrder: SortOrder
     public internal(set) var baseline: MovementBaseline
     /// Case-insensitive text a passage must contain to be listed; empty lists all.
-    public internal(set) var filter: String
+    public internal(set) var filter: String {
+        didSet { refreshFilterMatches() }
+    }
     public internal(set) var mode: Mode
     public internal(set) var undoStack: [PassageEdit]
     public internal(set) var status: StatusMessage?
@@ -57,16 +59,26 @@ public struct ExplorerState: Sendable {
     /// then follows trec_eval as the browser and `rerank compare` do (the ideal ranking from every
     /// judged passage, not only the candidates).
     public internal(set) var judgments: JudgedQuery?
+    /// The passage file being read for `o` or `:open`, shown on the bottom line; Esc stops it.
+    public internal(set) var loading: FileLoading?
 
     var passageIndex: [PassageID: Int] = [:]
+    /// The passages `filter` keeps, searched for once per change of the filter or the passages
+    /// rather than on every redraw; nil while nothing is filtered.
+    private(set) var filterMatches: Set<PassageID>?
     var nextPassageID = 1
     var nextPaneID = 1
     var nextSetID = 1
 
     /// The most panes shown side by side.
     public static let maximumPanes = 4
+    /// The most passages the explorer holds; files, pastes and sessions beyond it keep their first
+    /// passages, with a message. Every ranking, filter and session save goes over the whole list,
+    /// so this keeps each of them to a fraction of a second (`rerank score` ranks a whole file).
+    public static let maximumPassages = 100_000
 
     /// - Parameters:
+    ///   - passages: the first `maximumPassages` are kept (the CLI says so with `passageLimitNote`).
     ///   - scorers: one pane per name (at most four); the CLI passes `--model`s or the defaults.
     ///     None gives one BM25 pane, so there is always a pane.
     ///   - themeNames: the themes available; `themeName` should be one of them.
@@ -104,6 +116,7 @@ public struct ExplorerState: Sendable {
         self.spinnerFrame = 0
         self.browser = nil
         self.judgments = nil
+        self.loading = nil
         for name in (scorers.isEmpty ? [Scorers.bm25Name] : scorers).prefix(Self.maximumPanes) {
             var pane = makePane(scorerName: name)
             if !pane.isLexical {
@@ -112,7 +125,7 @@ public struct ExplorerState: Sendable {
             }
             panes.append(pane)
         }
-        for record in passages { self.passages.append(makePassage(record)) }
+        for record in passages.prefix(Self.maximumPassages) { self.passages.append(makePassage(record)) }
         if let judged {
             openBrowser(on: judged.set, opened: judged.queryID)
             judgments = judged.set.query(id: judged.queryID)
@@ -206,17 +219,27 @@ public struct ExplorerState: Sendable {
         case .pane1: ordered = rankings[0].order
         case .input: ordered = passages.map(\.id)
         }
-        guard isFiltering else { return ordered }
-        return ordered.filter { id in passage(id).map(passesFilter) ?? false }
+        guard let filterMatches else { return ordered }
+        return ordered.filter(filterMatches.contains)
     }
 
     /// True while `filter` narrows the lists.
-    var isFiltering: Bool { !filter.trimmingCharacters(in: .whitespaces).isEmpty }
+    var isFiltering: Bool { filterMatches != nil }
 
     /// Whether the lists show a passage under the current filter.
     func passesFilter(_ passage: ExplorerPassage) -> Bool {
+        filterMatches?.contains(passage.id) ?? true
+    }
+
+    private mutating func refreshFilterMatches() {
         let needle = filter.trimmingCharacters(in: .whitespaces)
-        return needle.isEmpty || passage.text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil
+        guard !needle.isEmpty else {
+            filterMatches = nil
+            return
+        }
+        filterMatches = Set(passages.lazy
+            .filter { $0.text.range(of: needle, options: [.caseInsensitive, .diacriticInsensitive]) != nil }
+            .map(\.id))
     }
 
     /// How a passage moved in a pane against the baseline (pane 1's ranks, or the input order for
@@ -256,6 +279,7 @@ public struct ExplorerState: Sendable {
         }
         if let selected = selection, passageIndex[selected] == nil { selection = passages.first?.id }
         if selection == nil { selection = passages.first?.id }
+        refreshFilterMatches()
         refreshRankings()
     }
 
@@ -268,6 +292,18 @@ public struct ExplorerState: Sendable {
             result.append(PaneRanking.make(passages: passages, scores: pane.scores, reference: reference, judgments: judgments))
         }
         rankings = result
+    }
+
+    /// Recomputes one pane's ranking after its scores changed, and when it is pane 1 the others'
+    /// agreement with it: a batch of scores costs one ranking, not one per pane.
+    mutating func refreshRanking(ofPane index: Int) {
+        guard rankings.count == panes.count, panes.indices.contains(index) else { return refreshRankings() }
+        let reference = index == 0 ? nil : (scores: panes[0].scores, ranking: rankings[0])
+        rankings[index] = PaneRanking.make(passages: passages, scores: panes[index].scores, reference: reference, judgments: judgments)
+        guard index == 0 else { return }
+        for other in panes.indices.dropFirst() {
+            rankings[other].compare(scores: panes[other].scores, with: (scores: panes[0].scores, ranking: rankings[0]))
+        }
     }
 
     /// Scores every pane.

@@ -54,15 +54,18 @@ public struct PaneRanking: Sendable, Hashable {
 
         var ranking = PaneRanking(order: ordered + unscored, ranks: ranks, scoredCount: ordered.count,
                                   agreement: nil, labelMetrics: nil)
-        if let reference {
-            ranking.agreement = agreement(ordered: ordered, scores: scores, reference: reference)
-        }
+        if let reference { ranking.compare(scores: scores, with: reference) }
         if let judgments {
             ranking.labelMetrics = labelMetrics(judgments, passages: passages, scores: scores)
         } else {
             ranking.labelMetrics = labelMetrics(ordered: ordered, passages: passages)
         }
         return ranking
+    }
+
+    /// Sets `agreement` with pane 1 (`reference`: its scores and ranking); `scores` are this pane's.
+    mutating func compare(scores: [PassageID: PairScore], with reference: (scores: [PassageID: PairScore], ranking: PaneRanking)) {
+        agreement = Self.agreement(ordered: Array(order.prefix(scoredCount)), scores: scores, reference: reference)
     }
 
     private static func agreement(ordered: [PassageID], scores: [PassageID: PairScore],

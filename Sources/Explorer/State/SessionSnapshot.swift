@@ -61,8 +61,14 @@ public struct SessionSnapshot: Codable, Sendable, Hashable {
 
     /// The saved part of a state.
     public init(_ state: ExplorerState) {
+        self.init(settingsOf: state)
+        passages = state.passages.map(\.record)
+    }
+
+    /// The saved part of a state but its passages, which `ExplorerState.Checkpoint` compares on their own.
+    init(settingsOf state: ExplorerState) {
         self.init(query: state.query.text, history: state.history.entries, title: state.title,
-                  passages: state.passages.map(\.record),
+                  passages: [],
                   panes: state.panes.map {
                       PaneSnapshot(scorer: $0.scorerName, maxLength: $0.maxLength, readingMode: $0.readingMode,
                                    precision: $0.precision, scoreMode: $0.scoreMode)

@@ -1,5 +1,6 @@
-/// The bottom line: the `:`, `/` and `open:` prompts, or the status bar with key hints, the
-/// status message and what is in force (filter, sort, baseline, hidden panes).
+/// The bottom line: the `:`, `/` and `open:` prompts, or the status bar with the status message,
+/// else how far a file being opened has been read, else key hints; and what is in force (filter,
+/// sort, baseline, hidden panes).
 enum BottomLineView {
     static func draw(_ state: ExplorerState, layout: ExplorerLayout, in rect: Rect, on grid: inout CellGrid) {
         let base = CellStyle(.statusText, on: .statusBackground)
@@ -29,6 +30,10 @@ enum BottomLineView {
         if let status = state.status {
             grid.write(" " + status.text, column: rect.x, row: rect.y, limit: limit,
                        style: status.isError ? base.with(.error, .bold) : base)
+            return
+        }
+        if let loading = state.loading {
+            grid.write(" " + loading.summary, column: rect.x, row: rect.y, limit: limit, style: base.with(.accent))
             return
         }
         var hints = StyledText()

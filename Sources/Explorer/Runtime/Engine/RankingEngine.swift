@@ -250,20 +250,30 @@ public actor RankingEngine {
         let reported = ReportedScores()
         let gate = self.gate
         let total = pane.total
-        let onBatch: @Sendable (ScoredBatch) -> Void = { batch in
+        // A batch of the chunk that starts at `offset` in the pane's missing passages.
+        let onBatch: @Sendable (ScoredBatch, Int) -> Void = { batch, offset in
+            let indices = batch.indices.map { $0 + offset }
             var scores: [PassageID: PairScore] = [:]
-            scores.reserveCapacity(batch.indices.count)
-            for (index, score) in zip(batch.indices, batch.scores) where pane.missing.indices.contains(index) {
+            scores.reserveCapacity(indices.count)
+            for (index, score) in zip(indices, batch.scores) where pane.missing.indices.contains(index) {
                 scores[pane.missing[index].id] = score
             }
-            reported.add(indices: batch.indices, scores: batch.scores)
+            reported.add(indices: indices, scores: batch.scores)
             gate.emit(.partial(generation: job.generation, pane: pane.pane, scores: scores,
-                               completed: pane.cachedCount + batch.completed, total: total), generation: job.generation)
+                               completed: pane.cachedCount + offset + batch.completed, total: total), generation: job.generation)
             firstResult.finish()
         }
+        // BM25 needs the whole collection for its statistics; a model scores each passage alone.
+        let chunkSize = pane.isLexical ? max(1, pane.missing.count) : Self.modelChunk
         do {
-            let scores = try await scorer.score(query: pane.key.query, passages: pane.missing.map(\.text),
-                                                maxLength: pane.key.maxLength, mode: pane.key.mode, onBatch: onBatch)
+            var scores: [PairScore] = []
+            scores.reserveCapacity(pane.missing.count)
+            for offset in stride(from: 0, to: pane.missing.count, by: chunkSize) {
+                try Task.checkCancellation()
+                let chunk = pane.missing[offset..<min(offset + chunkSize, pane.missing.count)]
+                scores += try await scorer.score(query: pane.key.query, passages: chunk.map(\.text),
+                                                 maxLength: pane.key.maxLength, mode: pane.key.mode) { onBatch($0, offset) }
+            }
             let all = Array(zip(scores.indices, scores))
             await store(all, of: pane)
             let unreported = reported.missing(from: all)
@@ -280,6 +290,11 @@ public actor RankingEngine {
             gate.emit(.failed(generation: job.generation, pane: pane.pane, message: "\(error)"), generation: job.generation)
         }
     }
+
+    /// Passages a model is handed at once: it tokenizes all it is given before its first batch, so a
+    /// pane of a hundred thousand passages starts ranking as soon as a small one and never holds
+    /// every passage's tokens at once; cancelling stops it between batches as before.
+    public static let modelChunk = 2_048
 
     private func store(_ scores: [(Int, PairScore)], of pane: PendingPane) {
         let valid = scores.filter { pane.missing.indices.contains($0.0) }
