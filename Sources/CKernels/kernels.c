@@ -164,8 +164,9 @@ static RK_AVX512 size_t exponentiate_avx512(float *row, size_t width, float maxi
     return j;
 }
 
-void rk_softmax_rows(float *x, size_t rows, size_t width, int wide) {
-    wide = use_wide_vectors(wide);
+// rk_softmax_rows once the path is chosen: `wide` non-zero only where the CPU has AVX-512F (attention's 512-bit
+// path calls it per row, having checked).
+static void softmax_rows(float *x, size_t rows, size_t width, int wide) {
     for (size_t r = 0; r < rows; r++) {
         float *row = x + r * width;
         __m256 maxima = _mm256_set1_ps(-INFINITY);
@@ -191,6 +192,10 @@ void rk_softmax_rows(float *x, size_t rows, size_t width, int wide) {
         for (j = 0; j + 8 <= width; j += 8) _mm256_storeu_ps(row + j, _mm256_mul_ps(_mm256_loadu_ps(row + j), inverse));
         for (; j < width; j++) row[j] *= 1.0f / sum;
     }
+}
+
+void rk_softmax_rows(float *x, size_t rows, size_t width, int wide) {
+    softmax_rows(x, rows, width, use_wide_vectors(wide));
 }
 
 void rk_add_layer_norm(float *x, const float *residual, size_t rows, size_t width,
@@ -513,12 +518,12 @@ static RK_AVX512 void attention_head_avx512(const float *q, const float *k, cons
     size_t i = 0;
     for (; i + 4 <= length; i += 4) {
         for (size_t j = 0; j < padded; j += 32) scores_4x32(q + i * stride, stride, keys, padded, j, head_size, scales, scores);
-        for (size_t r = 0; r < 4; r++) rk_softmax_rows(scores + r * padded, 1, length, 1);
+        for (size_t r = 0; r < 4; r++) softmax_rows(scores + r * padded, 1, length, 1);
         context_4rows(scores, padded, v, stride, length, head_size, out + i * out_stride, out_stride);
     }
     for (; i < length; i++) {
         for (size_t j = 0; j < padded; j += 32) scores_1x32(q + i * stride, keys, padded, j, head_size, scales, scores);
-        rk_softmax_rows(scores, 1, length, 1);
+        softmax_rows(scores, 1, length, 1);
         context_rows(scores, padded, 1, v, stride, length, head_size, out + i * out_stride, out_stride);
     }
 }
@@ -537,9 +542,9 @@ static void attention_head_avx2(const float *q, const float *k, const float *v, 
             if (rows == 4) scores_4x16(q + i * stride, stride, keys, padded, j, head_size, scales, scores);
             else scores_1x16(q + i * stride, keys, padded, j, head_size, scales, scores);
         }
-        rk_softmax_rows(scores, 1, length, 0);
+        softmax_rows(scores, 1, length, 0);
         if (rows == 4) {
-            for (size_t r = 1; r < 4; r++) rk_softmax_rows(scores + r * padded, 1, length, 0);
+            for (size_t r = 1; r < 4; r++) softmax_rows(scores + r * padded, 1, length, 0);
             context_rows(scores, padded, 2, v, stride, length, head_size, out + i * out_stride, out_stride);
             context_rows(scores + 2 * padded, padded, 2, v, stride, length, head_size, out + (i + 2) * out_stride, out_stride);
         } else {
