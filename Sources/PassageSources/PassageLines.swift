@@ -1,4 +1,3 @@
-import Foundation
 import TextFiles
 
 /// The lines of one passage source as the readers take them, one at a time through a `LineReader`:
@@ -13,15 +12,6 @@ struct PassageLines {
         self.reader = reader
     }
 
-    /// Opens a file, reporting one that cannot be opened as `unreadable`.
-    static func opening(_ url: URL, name: String) throws(PassageSourceError) -> LineReader {
-        do {
-            return try LineReader(contentsOf: url, name: name)
-        } catch {
-            throw .unreadable(file: error.file, reason: error.reason)
-        }
-    }
-
     /// How messages name the source.
     var name: String { reader.name }
 
@@ -30,12 +20,7 @@ struct PassageLines {
 
     /// The next line with its 1-based number, or nil at the end.
     mutating func next() throws(PassageSourceError) -> (number: Int, text: String)? {
-        let line: String?
-        do {
-            line = try reader.nextLine()
-        } catch {
-            throw .unreadable(file: error.file, reason: error.reason)
-        }
+        let line = try reader.nextLineOrFail()
         if reader.bytesRead != checkedBytes {
             checkedBytes = reader.bytesRead
             if Task.isCancelled { throw .cancelled(file: name) }

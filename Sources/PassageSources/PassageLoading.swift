@@ -33,7 +33,7 @@ public enum PassageSources {
         let displayName = name ?? url.relativePath
         if RunSetFiles.isBEIRFolder(url) { throw .beirFolderWithoutRun(folder: displayName) }
         return try read(name: displayName, format: PassageFormat.forExtension(url.pathExtension), progress: progress) {
-            () throws(PassageSourceError) in try PassageLines.opening(url, name: displayName)
+            () throws(PassageSourceError) in try LineReader.opening(url, name: displayName)
         }
     }
 

@@ -47,7 +47,7 @@ struct RecordLines {
     /// else decided by the first non-blank line (`{` starts JSON Lines). `joinsTitle`: documents
     /// (title and text joined) rather than queries.
     init(url: URL, name: String, joinsTitle: Bool) throws(PassageSourceError) {
-        reader = try PassageLines.opening(url, name: name)
+        reader = try LineReader.opening(url, name: name)
         switch PassageFormat.forExtension(url.pathExtension) {
         case .jsonLines?: isJSONLines = true
         case .tsv?: isJSONLines = false
@@ -65,13 +65,7 @@ struct RecordLines {
     /// over); nil at the end.
     mutating func next(wanted: Set<String>? = nil) throws(PassageSourceError) -> Record? {
         while true {
-            let line: String?
-            do {
-                line = try reader.nextLine()
-            } catch {
-                throw .unreadable(file: error.file, reason: error.reason)
-            }
-            guard let line else { return nil }
+            guard let line = try reader.nextLineOrFail() else { return nil }
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             lineCount += 1
             let jsonLines = isJSONLines ?? (line.first == "{")

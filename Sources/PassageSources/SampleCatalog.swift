@@ -1,4 +1,5 @@
 import Foundation
+import TextFiles
 
 /// A sample set as listed in the catalog.
 public struct SampleSummary: Sendable, Hashable {
@@ -44,7 +45,7 @@ public struct SampleCatalog: Sendable {
     public func list() throws(PassageSourceError) -> [SampleSummary] {
         var summaries: [SampleSummary] = []
         for name in try names() {
-            var lines = PassageLines(try PassageLines.opening(url(of: name), name: "\(name).jsonl"))
+            var lines = PassageLines(try LineReader.opening(url(of: name), name: "\(name).jsonl"))
             let contents = try JSONLinesReader.read(&lines)
             summaries.append(SampleSummary(
                 name: name,
