@@ -45,14 +45,16 @@ struct BertEncoder: Sendable {
     /// The longest sequence the position table holds.
     var maxSequenceLength: Int { variant.positions.maxSequenceLength(rows: shape.maxPositions) }
 
-    /// The last hidden state, [tokens × hidden], of every token in the batch; throws
-    /// `CancellationError` between layers once `isCancelled` says so.
-    func encode(_ batch: PackedBatch, isCancelled: () -> Bool = { false }) throws -> FloatBuffer {
+    /// The last hidden state, [tokens × hidden], of every token in the batch, computed in a workspace
+    /// borrowed from `workspaces` (one pool per scoring run); throws `CancellationError` between layers
+    /// once `isCancelled` says so.
+    func encode(_ batch: PackedBatch, workspaces: EncoderWorkspaces, isCancelled: () -> Bool = { false }) throws -> FloatBuffer {
         let hiddenStates = try StageProfile.shared.time(.embeddings) { try embed(batch) }
-        let workspace = Workspace(tokens: batch.tokenCount, shape: shape)
-        for layer in layers {
-            if isCancelled() { throw CancellationError() }
-            try apply(layer, to: hiddenStates, batch: batch, workspace: workspace)
+        try workspaces.withWorkspace(tokens: batch.tokenCount) { workspace in
+            for layer in layers {
+                if isCancelled() { throw CancellationError() }
+                try apply(layer, to: hiddenStates, batch: batch, workspace: workspace)
+            }
         }
         return hiddenStates
     }
@@ -87,7 +89,7 @@ struct BertEncoder: Sendable {
         return projected
     }
 
-    private func apply(_ layer: BertLayerWeights, to x: FloatBuffer, batch: PackedBatch, workspace w: Workspace) throws {
+    private func apply(_ layer: BertLayerWeights, to x: FloatBuffer, batch: PackedBatch, workspace w: EncoderWorkspace) throws {
         let m = batch.tokenCount, inner = shape.intermediate
         let profile = StageProfile.shared
         // Q, K, V for every token in one GEMM: [m × 3h].
@@ -137,22 +139,6 @@ struct BertEncoder: Sendable {
             Kernels.attention(q: rows + head * d, k: rows + h + head * d, v: rows + 2 * h + head * d, stride: stride,
                               length: range.count, headSize: d, scale: scale,
                               into: context.pointer + range.lowerBound * h + head * d, outStride: h, scratch: scratch[worker].pointer)
-        }
-    }
-
-    /// Scratch buffers for one batch, reused by every layer.
-    private final class Workspace {
-        let qkv: FloatBuffer, context: FloatBuffer, projected: FloatBuffer, intermediate: FloatBuffer
-        /// Attention scratch, one per worker.
-        let attentionScratch: [FloatBuffer]
-
-        init(tokens: Int, shape: BertShape) {
-            qkv = FloatBuffer(count: tokens * 3 * shape.hidden)
-            context = FloatBuffer(count: tokens * shape.hidden)
-            projected = FloatBuffer(count: tokens * shape.hidden)
-            intermediate = FloatBuffer(count: tokens * shape.intermediate)
-            let longest = Kernels.attentionScratch(length: shape.maxPositions, headSize: shape.headSize)
-            attentionScratch = (0..<Parallel.workers).map { _ in FloatBuffer(count: longest) }
         }
     }
 }

@@ -73,10 +73,11 @@ public final class BiEncoder: Scorer {
         let missing = keys.indices.filter { known[$0] == nil }
         let planner = BatchPlanner(maxSequences: batchSize)
         let hidden = model.encoder.shape.hidden
+        let workspaces = EncoderWorkspaces(shape: model.encoder.shape)
         let fresh = try await BatchRunner.run(
             sequences: missing.map { (ids($0), nil) }, planner: planner,
             compute: { [model] batch, isCancelled in
-                let hiddenStates = try model.encoder.encode(batch, isCancelled: isCancelled)
+                let hiddenStates = try model.encoder.encode(batch, workspaces: workspaces, isCancelled: isCancelled)
                 return StageProfile.shared.time(.head) { MeanPooling.embeddings(hiddenStates: hiddenStates, batch: batch, hidden: hidden) }
             },
             onBatch: { positions, embeddings, _ in

@@ -98,10 +98,11 @@ public final class CrossEncoder: Scorer {
     private func run(_ encoded: [EncodedPair],
                      onBatch: (_ indices: [Int], _ scores: [PairScore], _ completed: Int) -> Void) async throws -> [PairScore] {
         let planner = BatchPlanner(maxSequences: batchSize)
+        let workspaces = EncoderWorkspaces(shape: model.encoder.shape)
         let logits = try await BatchRunner.run(
             sequences: encoded.map { ($0.inputIds, $0.tokenTypeIds) }, planner: planner,
             compute: { [head, model] batch, isCancelled in
-                let hiddenStates = try model.encoder.encode(batch, isCancelled: isCancelled)
+                let hiddenStates = try model.encoder.encode(batch, workspaces: workspaces, isCancelled: isCancelled)
                 return try StageProfile.shared.time(.head) { try head.logits(hiddenStates: hiddenStates, batch: batch) }
             },
             onBatch: { indices, results, completed in
