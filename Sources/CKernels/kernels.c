@@ -164,40 +164,6 @@ static RK_AVX512 size_t exponentiate_avx512(float *row, size_t width, float maxi
     return j;
 }
 
-// rk_softmax_rows once the path is chosen: `wide` non-zero only where the CPU has AVX-512F (attention's 512-bit
-// path calls it per row, having checked).
-static void softmax_rows(float *x, size_t rows, size_t width, int wide) {
-    for (size_t r = 0; r < rows; r++) {
-        float *row = x + r * width;
-        __m256 maxima = _mm256_set1_ps(-INFINITY);
-        size_t j = 0;
-        for (; j + 8 <= width; j += 8) maxima = _mm256_max_ps(maxima, _mm256_loadu_ps(row + j));
-        float maximum = horizontal_max(maxima);
-        for (; j < width; j++) maximum = fmaxf(maximum, row[j]);
-        const __m256 shift = _mm256_set1_ps(maximum);
-        __m256 sums = _mm256_setzero_ps();
-        for (j = wide ? exponentiate_avx512(row, width, maximum, &sums) : 0; j + 8 <= width; j += 8) {
-            __m256 e = exp8(_mm256_sub_ps(_mm256_loadu_ps(row + j), shift));
-            _mm256_storeu_ps(row + j, e);
-            sums = _mm256_add_ps(sums, e);
-        }
-        float sum = horizontal_sum(sums);
-        if (j < width) {
-            float lanes[8];
-            for (size_t k = 0; k < 8; k++) lanes[k] = j + k < width ? row[j + k] - maximum : -INFINITY;
-            _mm256_storeu_ps(lanes, exp8(_mm256_loadu_ps(lanes)));
-            for (size_t k = 0; j + k < width; k++) { row[j + k] = lanes[k]; sum += lanes[k]; }
-        }
-        const __m256 inverse = _mm256_set1_ps(1.0f / sum);
-        for (j = 0; j + 8 <= width; j += 8) _mm256_storeu_ps(row + j, _mm256_mul_ps(_mm256_loadu_ps(row + j), inverse));
-        for (; j < width; j++) row[j] *= 1.0f / sum;
-    }
-}
-
-void rk_softmax_rows(float *x, size_t rows, size_t width, int wide) {
-    softmax_rows(x, rows, width, use_wide_vectors(wide));
-}
-
 void rk_add_layer_norm(float *x, const float *residual, size_t rows, size_t width,
                        const float *gamma, const float *beta, float epsilon) {
     const float n = (float)width;
@@ -329,6 +295,101 @@ void rk_dequantize(const int32_t *sums, size_t rows, size_t width, const float *
     }
 }
 
+// MARK: attention
+//
+// One head over one sequence, in four steps:
+// 1. Kᵀ and V are copied into the scratch. Kᵀ lets a block of query rows take its scores from broadcasts and
+//    contiguous loads. V is copied because its rows lie a whole fused-QKV row apart (4.6 KB for MiniLM), which
+//    puts them on a handful of the L1 cache's sets, where they keep evicting each other.
+// 2. Scores of a block of query rows against every key; scores past the length are −∞.
+// 3. Each score row becomes exp(s − max), over whole vectors (−∞ gives 0), and its sum's inverse is kept: the
+//    row is not normalised in place.
+// 4. Context rows Σₜ eₜ·vₜ, scaled by that inverse once, at the end.
+//
+// Each score and context value is summed in the same order with the same fused multiply-adds on both paths,
+// and the softmax's sums in the AVX2 order, so the 512-bit path's results are bit-identical to the AVX2 path's.
+
+// Keys rounded up to a multiple of 32, the wider path's block.
+static size_t padded_length(size_t length) {
+    return (length + 31) & ~(size_t)31;
+}
+
+size_t rk_attention_scratch(size_t length, size_t head_size) {
+    // Kᵀ (head_size × padded), V (length × head_size), eight rows of scores and their eight inverse sums.
+    return (2 * head_size + 8) * padded_length(length) + 8;
+}
+
+// An 8 × 8 block of floats transposed: dst[c][j] = src[j][c].
+static inline void transpose_8x8(const float *src, size_t src_stride, float *dst, size_t dst_stride) {
+    __m256 r0 = _mm256_loadu_ps(src), r1 = _mm256_loadu_ps(src + src_stride);
+    __m256 r2 = _mm256_loadu_ps(src + 2 * src_stride), r3 = _mm256_loadu_ps(src + 3 * src_stride);
+    __m256 r4 = _mm256_loadu_ps(src + 4 * src_stride), r5 = _mm256_loadu_ps(src + 5 * src_stride);
+    __m256 r6 = _mm256_loadu_ps(src + 6 * src_stride), r7 = _mm256_loadu_ps(src + 7 * src_stride);
+    __m256 t0 = _mm256_unpacklo_ps(r0, r1), t1 = _mm256_unpackhi_ps(r0, r1);
+    __m256 t2 = _mm256_unpacklo_ps(r2, r3), t3 = _mm256_unpackhi_ps(r2, r3);
+    __m256 t4 = _mm256_unpacklo_ps(r4, r5), t5 = _mm256_unpackhi_ps(r4, r5);
+    __m256 t6 = _mm256_unpacklo_ps(r6, r7), t7 = _mm256_unpackhi_ps(r6, r7);
+    __m256 u0 = _mm256_shuffle_ps(t0, t2, 0x44), u1 = _mm256_shuffle_ps(t0, t2, 0xEE);
+    __m256 u2 = _mm256_shuffle_ps(t1, t3, 0x44), u3 = _mm256_shuffle_ps(t1, t3, 0xEE);
+    __m256 u4 = _mm256_shuffle_ps(t4, t6, 0x44), u5 = _mm256_shuffle_ps(t4, t6, 0xEE);
+    __m256 u6 = _mm256_shuffle_ps(t5, t7, 0x44), u7 = _mm256_shuffle_ps(t5, t7, 0xEE);
+    _mm256_storeu_ps(dst, _mm256_permute2f128_ps(u0, u4, 0x20));
+    _mm256_storeu_ps(dst + dst_stride, _mm256_permute2f128_ps(u1, u5, 0x20));
+    _mm256_storeu_ps(dst + 2 * dst_stride, _mm256_permute2f128_ps(u2, u6, 0x20));
+    _mm256_storeu_ps(dst + 3 * dst_stride, _mm256_permute2f128_ps(u3, u7, 0x20));
+    _mm256_storeu_ps(dst + 4 * dst_stride, _mm256_permute2f128_ps(u0, u4, 0x31));
+    _mm256_storeu_ps(dst + 5 * dst_stride, _mm256_permute2f128_ps(u1, u5, 0x31));
+    _mm256_storeu_ps(dst + 6 * dst_stride, _mm256_permute2f128_ps(u2, u6, 0x31));
+    _mm256_storeu_ps(dst + 7 * dst_stride, _mm256_permute2f128_ps(u3, u7, 0x31));
+}
+
+// Kᵀ into `keys` (head_size rows of `padded` keys, zero past `length`) and V into `values` (length rows of
+// head_size).
+static void pack_keys_and_values(const float *k, const float *v, size_t stride, size_t length, size_t head_size,
+                                 size_t padded, float *keys, float *values) {
+    const size_t whole_keys = length & ~(size_t)7, whole_values = head_size & ~(size_t)7;
+    for (size_t j = 0; j < whole_keys; j += 8) {
+        for (size_t c = 0; c < whole_values; c += 8) transpose_8x8(k + j * stride + c, stride, keys + c * padded + j, padded);
+    }
+    for (size_t c = 0; c < head_size; c++) {
+        float *row = keys + c * padded;
+        for (size_t j = c < whole_values ? whole_keys : 0; j < length; j++) row[j] = k[j * stride + c];
+        for (size_t j = length; j < padded; j++) row[j] = 0;
+    }
+    for (size_t t = 0; t < length; t++) {
+        const float *source = v + t * stride;
+        float *row = values + t * head_size;
+        size_t c = 0;
+        for (; c < whole_values; c += 8) _mm256_storeu_ps(row + c, _mm256_loadu_ps(source + c));
+        for (; c < head_size; c++) row[c] = source[c];
+    }
+}
+
+// Scores past the length become −∞, so the softmax's exponentials give them exactly 0.
+static inline void mask_padding(float *scores, size_t rows, size_t padded, size_t length) {
+    for (size_t r = 0; r < rows; r++) {
+        for (size_t j = length; j < padded; j++) scores[r * padded + j] = -INFINITY;
+    }
+}
+
+// row[j] = exp(row[j] − max) over `width` (a multiple of 16), summed in eight lanes eight values at a time;
+// returns 1 / the sum.
+static inline float exponentiate_row(float *row, size_t width, int wide) {
+    __m256 maxima = _mm256_set1_ps(-INFINITY);
+    for (size_t j = 0; j < width; j += 8) maxima = _mm256_max_ps(maxima, _mm256_loadu_ps(row + j));
+    const float maximum = horizontal_max(maxima);
+    const __m256 shift = _mm256_set1_ps(maximum);
+    __m256 sums = _mm256_setzero_ps();
+    for (size_t j = wide ? exponentiate_avx512(row, width, maximum, &sums) : 0; j < width; j += 8) {
+        __m256 e = exp8(_mm256_sub_ps(_mm256_loadu_ps(row + j), shift));
+        _mm256_storeu_ps(row + j, e);
+        sums = _mm256_add_ps(sums, e);
+    }
+    return 1.0f / horizontal_sum(sums);
+}
+
+// MARK: attention with AVX2
+
 // Scores of four query rows against keys [j, j+16): 4 × 2 independent accumulators over the head's values.
 static inline void scores_4x16(const float *q, size_t stride, const float *keys, size_t padded, size_t j, size_t head_size,
                                __m256 scale, float *scores) {
@@ -367,190 +428,156 @@ static inline void scores_1x16(const float *q, const float *keys, size_t padded,
     _mm256_storeu_ps(scores + j + 8, _mm256_mul_ps(a1, scale));
 }
 
-// Context of `rows` (1 or 2) query rows: out[r] = Σₜ p[r][t]·v[t], 32 values of the head at a time in independent
-// accumulators, then 8 at a time, then one.
-static inline void context_rows(const float *probabilities, size_t padded, size_t rows, const float *v, size_t stride,
-                                size_t length, size_t head_size, float *out, size_t out_stride) {
-    const float *p0 = probabilities, *p1 = probabilities + (rows > 1 ? padded : 0);
+// Context of `rows` (1 or 2) query rows from their exponentials e and inverse sums: out[r] = (Σₜ e[r][t]·vₜ)·inverse[r],
+// 32 values of the head at a time in independent accumulators, then 8 at a time, then one.
+static inline void context_rows(const float *exponentials, size_t padded, const float *inverses, size_t rows,
+                                const float *values, size_t length, size_t head_size, float *out, size_t out_stride) {
+    const float *e0 = exponentials, *e1 = exponentials + (rows > 1 ? padded : 0);
+    const __m256 i0 = _mm256_set1_ps(inverses[0]), i1 = _mm256_set1_ps(inverses[rows > 1 ? 1 : 0]);
+    float *second = out + out_stride;
     size_t c = 0;
     for (; c + 32 <= head_size; c += 32) {
         __m256 s00 = _mm256_setzero_ps(), s01 = _mm256_setzero_ps(), s02 = _mm256_setzero_ps(), s03 = _mm256_setzero_ps();
         __m256 s10 = _mm256_setzero_ps(), s11 = _mm256_setzero_ps(), s12 = _mm256_setzero_ps(), s13 = _mm256_setzero_ps();
         for (size_t t = 0; t < length; t++) {
-            const float *value = v + t * stride + c;
+            const float *value = values + t * head_size + c;
             const __m256 v0 = _mm256_loadu_ps(value), v1 = _mm256_loadu_ps(value + 8);
             const __m256 v2 = _mm256_loadu_ps(value + 16), v3 = _mm256_loadu_ps(value + 24);
-            __m256 p = _mm256_broadcast_ss(p0 + t);
-            s00 = _mm256_fmadd_ps(p, v0, s00); s01 = _mm256_fmadd_ps(p, v1, s01);
-            s02 = _mm256_fmadd_ps(p, v2, s02); s03 = _mm256_fmadd_ps(p, v3, s03);
-            p = _mm256_broadcast_ss(p1 + t);
-            s10 = _mm256_fmadd_ps(p, v0, s10); s11 = _mm256_fmadd_ps(p, v1, s11);
-            s12 = _mm256_fmadd_ps(p, v2, s12); s13 = _mm256_fmadd_ps(p, v3, s13);
+            __m256 e = _mm256_broadcast_ss(e0 + t);
+            s00 = _mm256_fmadd_ps(e, v0, s00); s01 = _mm256_fmadd_ps(e, v1, s01);
+            s02 = _mm256_fmadd_ps(e, v2, s02); s03 = _mm256_fmadd_ps(e, v3, s03);
+            e = _mm256_broadcast_ss(e1 + t);
+            s10 = _mm256_fmadd_ps(e, v0, s10); s11 = _mm256_fmadd_ps(e, v1, s11);
+            s12 = _mm256_fmadd_ps(e, v2, s12); s13 = _mm256_fmadd_ps(e, v3, s13);
         }
-        _mm256_storeu_ps(out + c, s00); _mm256_storeu_ps(out + c + 8, s01);
-        _mm256_storeu_ps(out + c + 16, s02); _mm256_storeu_ps(out + c + 24, s03);
+        _mm256_storeu_ps(out + c, _mm256_mul_ps(s00, i0)); _mm256_storeu_ps(out + c + 8, _mm256_mul_ps(s01, i0));
+        _mm256_storeu_ps(out + c + 16, _mm256_mul_ps(s02, i0)); _mm256_storeu_ps(out + c + 24, _mm256_mul_ps(s03, i0));
         if (rows > 1) {
-            float *second = out + out_stride;
-            _mm256_storeu_ps(second + c, s10); _mm256_storeu_ps(second + c + 8, s11);
-            _mm256_storeu_ps(second + c + 16, s12); _mm256_storeu_ps(second + c + 24, s13);
+            _mm256_storeu_ps(second + c, _mm256_mul_ps(s10, i1)); _mm256_storeu_ps(second + c + 8, _mm256_mul_ps(s11, i1));
+            _mm256_storeu_ps(second + c + 16, _mm256_mul_ps(s12, i1)); _mm256_storeu_ps(second + c + 24, _mm256_mul_ps(s13, i1));
         }
     }
     for (; c + 8 <= head_size; c += 8) {
         __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
         for (size_t t = 0; t < length; t++) {
-            const __m256 value = _mm256_loadu_ps(v + t * stride + c);
-            s0 = _mm256_fmadd_ps(_mm256_broadcast_ss(p0 + t), value, s0);
-            s1 = _mm256_fmadd_ps(_mm256_broadcast_ss(p1 + t), value, s1);
+            const __m256 value = _mm256_loadu_ps(values + t * head_size + c);
+            s0 = _mm256_fmadd_ps(_mm256_broadcast_ss(e0 + t), value, s0);
+            s1 = _mm256_fmadd_ps(_mm256_broadcast_ss(e1 + t), value, s1);
         }
-        _mm256_storeu_ps(out + c, s0);
-        if (rows > 1) _mm256_storeu_ps(out + out_stride + c, s1);
+        _mm256_storeu_ps(out + c, _mm256_mul_ps(s0, i0));
+        if (rows > 1) _mm256_storeu_ps(second + c, _mm256_mul_ps(s1, i1));
     }
     for (; c < head_size; c++) {
         for (size_t r = 0; r < rows; r++) {
-            const float *p = probabilities + r * padded;
+            const float *e = exponentials + r * padded;
             float sum = 0;
-            for (size_t t = 0; t < length; t++) sum += p[t] * v[t * stride + c];
-            out[r * out_stride + c] = sum;
+            for (size_t t = 0; t < length; t++) sum = fmaf(e[t], values[t * head_size + c], sum);
+            out[r * out_stride + c] = sum * inverses[r];
         }
-    }
-}
-
-// MARK: attention with 512-bit vectors
-//
-// Every score and context value is summed in the same order, with the same fused multiply-adds, as on the
-// AVX2 path, and the softmax's sums too, so both paths give bit-identical results.
-
-// Scores of four query rows against keys [j, j+32): 4 × 2 independent accumulators over the head's values.
-static inline RK_AVX512 void scores_4x32(const float *q, size_t stride, const float *keys, size_t padded, size_t j,
-                                         size_t head_size, __m512 scale, float *scores) {
-    __m512 a00 = _mm512_setzero_ps(), a01 = _mm512_setzero_ps(), a10 = _mm512_setzero_ps(), a11 = _mm512_setzero_ps();
-    __m512 a20 = _mm512_setzero_ps(), a21 = _mm512_setzero_ps(), a30 = _mm512_setzero_ps(), a31 = _mm512_setzero_ps();
-    for (size_t c = 0; c < head_size; c++) {
-        const __m512 k0 = _mm512_loadu_ps(keys + c * padded + j), k1 = _mm512_loadu_ps(keys + c * padded + j + 16);
-        __m512 qc = _mm512_set1_ps(q[c]);
-        a00 = _mm512_fmadd_ps(qc, k0, a00); a01 = _mm512_fmadd_ps(qc, k1, a01);
-        qc = _mm512_set1_ps(q[stride + c]);
-        a10 = _mm512_fmadd_ps(qc, k0, a10); a11 = _mm512_fmadd_ps(qc, k1, a11);
-        qc = _mm512_set1_ps(q[2 * stride + c]);
-        a20 = _mm512_fmadd_ps(qc, k0, a20); a21 = _mm512_fmadd_ps(qc, k1, a21);
-        qc = _mm512_set1_ps(q[3 * stride + c]);
-        a30 = _mm512_fmadd_ps(qc, k0, a30); a31 = _mm512_fmadd_ps(qc, k1, a31);
-    }
-    _mm512_storeu_ps(scores + j, _mm512_mul_ps(a00, scale)); _mm512_storeu_ps(scores + j + 16, _mm512_mul_ps(a01, scale));
-    scores += padded;
-    _mm512_storeu_ps(scores + j, _mm512_mul_ps(a10, scale)); _mm512_storeu_ps(scores + j + 16, _mm512_mul_ps(a11, scale));
-    scores += padded;
-    _mm512_storeu_ps(scores + j, _mm512_mul_ps(a20, scale)); _mm512_storeu_ps(scores + j + 16, _mm512_mul_ps(a21, scale));
-    scores += padded;
-    _mm512_storeu_ps(scores + j, _mm512_mul_ps(a30, scale)); _mm512_storeu_ps(scores + j + 16, _mm512_mul_ps(a31, scale));
-}
-
-// Scores of one query row against keys [j, j+32).
-static inline RK_AVX512 void scores_1x32(const float *q, const float *keys, size_t padded, size_t j, size_t head_size,
-                                         __m512 scale, float *scores) {
-    __m512 a0 = _mm512_setzero_ps(), a1 = _mm512_setzero_ps();
-    for (size_t c = 0; c < head_size; c++) {
-        const __m512 qc = _mm512_set1_ps(q[c]);
-        a0 = _mm512_fmadd_ps(qc, _mm512_loadu_ps(keys + c * padded + j), a0);
-        a1 = _mm512_fmadd_ps(qc, _mm512_loadu_ps(keys + c * padded + j + 16), a1);
-    }
-    _mm512_storeu_ps(scores + j, _mm512_mul_ps(a0, scale));
-    _mm512_storeu_ps(scores + j + 16, _mm512_mul_ps(a1, scale));
-}
-
-// Context of four query rows, 32 values of the head at a time (head_size a multiple of 16; a last 16 alone).
-static inline RK_AVX512 void context_4rows(const float *probabilities, size_t padded, const float *v, size_t stride,
-                                           size_t length, size_t head_size, float *out, size_t out_stride) {
-    const float *p0 = probabilities, *p1 = p0 + padded, *p2 = p1 + padded, *p3 = p2 + padded;
-    size_t c = 0;
-    for (; c + 32 <= head_size; c += 32) {
-        __m512 s00 = _mm512_setzero_ps(), s01 = _mm512_setzero_ps(), s10 = _mm512_setzero_ps(), s11 = _mm512_setzero_ps();
-        __m512 s20 = _mm512_setzero_ps(), s21 = _mm512_setzero_ps(), s30 = _mm512_setzero_ps(), s31 = _mm512_setzero_ps();
-        for (size_t t = 0; t < length; t++) {
-            const float *value = v + t * stride + c;
-            const __m512 v0 = _mm512_loadu_ps(value), v1 = _mm512_loadu_ps(value + 16);
-            __m512 p = _mm512_set1_ps(p0[t]);
-            s00 = _mm512_fmadd_ps(p, v0, s00); s01 = _mm512_fmadd_ps(p, v1, s01);
-            p = _mm512_set1_ps(p1[t]);
-            s10 = _mm512_fmadd_ps(p, v0, s10); s11 = _mm512_fmadd_ps(p, v1, s11);
-            p = _mm512_set1_ps(p2[t]);
-            s20 = _mm512_fmadd_ps(p, v0, s20); s21 = _mm512_fmadd_ps(p, v1, s21);
-            p = _mm512_set1_ps(p3[t]);
-            s30 = _mm512_fmadd_ps(p, v0, s30); s31 = _mm512_fmadd_ps(p, v1, s31);
-        }
-        _mm512_storeu_ps(out + c, s00); _mm512_storeu_ps(out + c + 16, s01);
-        _mm512_storeu_ps(out + out_stride + c, s10); _mm512_storeu_ps(out + out_stride + c + 16, s11);
-        _mm512_storeu_ps(out + 2 * out_stride + c, s20); _mm512_storeu_ps(out + 2 * out_stride + c + 16, s21);
-        _mm512_storeu_ps(out + 3 * out_stride + c, s30); _mm512_storeu_ps(out + 3 * out_stride + c + 16, s31);
-    }
-    if (c < head_size) { // the last 16
-        __m512 s0 = _mm512_setzero_ps(), s1 = _mm512_setzero_ps(), s2 = _mm512_setzero_ps(), s3 = _mm512_setzero_ps();
-        for (size_t t = 0; t < length; t++) {
-            const __m512 value = _mm512_loadu_ps(v + t * stride + c);
-            s0 = _mm512_fmadd_ps(_mm512_set1_ps(p0[t]), value, s0);
-            s1 = _mm512_fmadd_ps(_mm512_set1_ps(p1[t]), value, s1);
-            s2 = _mm512_fmadd_ps(_mm512_set1_ps(p2[t]), value, s2);
-            s3 = _mm512_fmadd_ps(_mm512_set1_ps(p3[t]), value, s3);
-        }
-        _mm512_storeu_ps(out + c, s0);
-        _mm512_storeu_ps(out + out_stride + c, s1);
-        _mm512_storeu_ps(out + 2 * out_stride + c, s2);
-        _mm512_storeu_ps(out + 3 * out_stride + c, s3);
-    }
-}
-
-// Kᵀ into `keys`: head_size rows of `padded` keys, zero beyond `length`.
-static void transpose_keys(const float *k, size_t stride, size_t length, size_t head_size, size_t padded, float *keys) {
-    for (size_t c = 0; c < head_size; c++) {
-        float *row = keys + c * padded;
-        for (size_t j = 0; j < length; j++) row[j] = k[j * stride + c];
-        for (size_t j = length; j < padded; j++) row[j] = 0;
-    }
-}
-
-static RK_AVX512 void attention_head_avx512(const float *q, const float *k, const float *v, size_t stride, size_t length,
-                                            size_t head_size, float scale, float *out, size_t out_stride, float *scratch) {
-    const size_t padded = (length + 31) & ~(size_t)31;
-    float *keys = scratch;
-    float *scores = scratch + head_size * padded;
-    transpose_keys(k, stride, length, head_size, padded, keys);
-    const __m512 scales = _mm512_set1_ps(scale);
-    size_t i = 0;
-    for (; i + 4 <= length; i += 4) {
-        for (size_t j = 0; j < padded; j += 32) scores_4x32(q + i * stride, stride, keys, padded, j, head_size, scales, scores);
-        for (size_t r = 0; r < 4; r++) softmax_rows(scores + r * padded, 1, length, 1);
-        context_4rows(scores, padded, v, stride, length, head_size, out + i * out_stride, out_stride);
-    }
-    for (; i < length; i++) {
-        for (size_t j = 0; j < padded; j += 32) scores_1x32(q + i * stride, keys, padded, j, head_size, scales, scores);
-        softmax_rows(scores, 1, length, 1);
-        context_rows(scores, padded, 1, v, stride, length, head_size, out + i * out_stride, out_stride);
     }
 }
 
 static void attention_head_avx2(const float *q, const float *k, const float *v, size_t stride, size_t length,
                                 size_t head_size, float scale, float *out, size_t out_stride, float *scratch) {
-    const size_t padded = (length + 15) & ~(size_t)15;
-    float *keys = scratch;                        // Kᵀ: head_size rows of `padded` keys, zero beyond `length`
-    float *scores = scratch + head_size * padded; // four query rows' scores
-    transpose_keys(k, stride, length, head_size, padded, keys);
+    const size_t padded = padded_length(length);
+    float *keys = scratch, *values = keys + head_size * padded, *scores = values + head_size * padded;
+    float *inverses = scores + 8 * padded;
+    pack_keys_and_values(k, v, stride, length, head_size, padded, keys, values);
     const __m256 scales = _mm256_set1_ps(scale);
-    size_t i = 0;
-    for (; i < length; ) {
+    for (size_t i = 0; i < length; ) {
         const size_t rows = length - i >= 4 ? 4 : 1;
         for (size_t j = 0; j < padded; j += 16) {
             if (rows == 4) scores_4x16(q + i * stride, stride, keys, padded, j, head_size, scales, scores);
             else scores_1x16(q + i * stride, keys, padded, j, head_size, scales, scores);
         }
-        softmax_rows(scores, 1, length, 0);
-        if (rows == 4) {
-            for (size_t r = 1; r < 4; r++) softmax_rows(scores + r * padded, 1, length, 0);
-            context_rows(scores, padded, 2, v, stride, length, head_size, out + i * out_stride, out_stride);
-            context_rows(scores + 2 * padded, padded, 2, v, stride, length, head_size, out + (i + 2) * out_stride, out_stride);
-        } else {
-            context_rows(scores, padded, 1, v, stride, length, head_size, out + i * out_stride, out_stride);
+        mask_padding(scores, rows, padded, length);
+        for (size_t r = 0; r < rows; r++) inverses[r] = exponentiate_row(scores + r * padded, padded, 0);
+        for (size_t r = 0; r < rows; r += 2) {
+            context_rows(scores + r * padded, padded, inverses + r, rows - r >= 2 ? 2 : 1, values, length, head_size,
+                         out + (i + r) * out_stride, out_stride);
         }
         i += rows;
+    }
+}
+
+// MARK: attention with 512-bit vectors
+
+// Scores of `rows` (8, 4 or 1, a constant where it is inlined) query rows against keys [j, j+32): two accumulators
+// a row over the head's values.
+static inline __attribute__((always_inline)) RK_AVX512 void scores_block(size_t rows, const float *q, size_t stride, const float *keys, size_t padded,
+                                          size_t j, size_t head_size, __m512 scale, float *scores) {
+    __m512 low[8], high[8];
+    for (size_t r = 0; r < rows; r++) { low[r] = _mm512_setzero_ps(); high[r] = _mm512_setzero_ps(); }
+    for (size_t c = 0; c < head_size; c++) {
+        const __m512 k0 = _mm512_loadu_ps(keys + c * padded + j), k1 = _mm512_loadu_ps(keys + c * padded + j + 16);
+        for (size_t r = 0; r < rows; r++) {
+            const __m512 qc = _mm512_set1_ps(q[r * stride + c]);
+            low[r] = _mm512_fmadd_ps(qc, k0, low[r]);
+            high[r] = _mm512_fmadd_ps(qc, k1, high[r]);
+        }
+    }
+    for (size_t r = 0; r < rows; r++) {
+        _mm512_storeu_ps(scores + r * padded + j, _mm512_mul_ps(low[r], scale));
+        _mm512_storeu_ps(scores + r * padded + j + 16, _mm512_mul_ps(high[r], scale));
+    }
+}
+
+// Context of `rows` (8, 4 or 1, a constant where it is inlined) query rows, values [c, c + 16·width) of the head
+// (width 2 or 1): out[r] = (Σₜ e[r][t]·vₜ)·inverse[r].
+static inline __attribute__((always_inline)) RK_AVX512 void context_block(size_t rows, size_t width, const float *exponentials, size_t padded,
+                                           const float *inverses, const float *values, size_t length, size_t head_size,
+                                           size_t c, float *out, size_t out_stride) {
+    __m512 sums[8][2];
+    for (size_t r = 0; r < rows; r++) { sums[r][0] = _mm512_setzero_ps(); sums[r][1] = _mm512_setzero_ps(); }
+    for (size_t t = 0; t < length; t++) {
+        const float *value = values + t * head_size + c;
+        const __m512 v0 = _mm512_loadu_ps(value), v1 = width > 1 ? _mm512_loadu_ps(value + 16) : v0;
+        for (size_t r = 0; r < rows; r++) {
+            const __m512 e = _mm512_set1_ps(exponentials[r * padded + t]);
+            sums[r][0] = _mm512_fmadd_ps(e, v0, sums[r][0]);
+            if (width > 1) sums[r][1] = _mm512_fmadd_ps(e, v1, sums[r][1]);
+        }
+    }
+    for (size_t r = 0; r < rows; r++) {
+        const __m512 inverse = _mm512_set1_ps(inverses[r]);
+        _mm512_storeu_ps(out + r * out_stride + c, _mm512_mul_ps(sums[r][0], inverse));
+        if (width > 1) _mm512_storeu_ps(out + r * out_stride + c + 16, _mm512_mul_ps(sums[r][1], inverse));
+    }
+}
+
+// Attention of query rows [i, i + rows), `rows` a constant where it is inlined.
+static inline __attribute__((always_inline)) RK_AVX512 void attention_rows_avx512(size_t rows, const float *q, size_t stride, const float *keys,
+                                                   const float *values, size_t padded, size_t length, size_t head_size,
+                                                   __m512 scale, float *scores, float *inverses, float *out,
+                                                   size_t out_stride) {
+    for (size_t j = 0; j < padded; j += 32) scores_block(rows, q, stride, keys, padded, j, head_size, scale, scores);
+    mask_padding(scores, rows, padded, length);
+    for (size_t r = 0; r < rows; r++) inverses[r] = exponentiate_row(scores + r * padded, padded, 1);
+    size_t c = 0;
+    for (; c + 32 <= head_size; c += 32) context_block(rows, 2, scores, padded, inverses, values, length, head_size, c, out, out_stride);
+    if (c < head_size) context_block(rows, 1, scores, padded, inverses, values, length, head_size, c, out, out_stride);
+}
+
+static RK_AVX512 void attention_head_avx512(const float *q, const float *k, const float *v, size_t stride, size_t length,
+                                            size_t head_size, float scale, float *out, size_t out_stride, float *scratch) {
+    const size_t padded = padded_length(length);
+    float *keys = scratch, *values = keys + head_size * padded, *scores = values + head_size * padded;
+    float *inverses = scores + 8 * padded;
+    pack_keys_and_values(k, v, stride, length, head_size, padded, keys, values);
+    const __m512 scales = _mm512_set1_ps(scale);
+    size_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        attention_rows_avx512(8, q + i * stride, stride, keys, values, padded, length, head_size, scales, scores, inverses,
+                              out + i * out_stride, out_stride);
+    }
+    if (i + 4 <= length) {
+        attention_rows_avx512(4, q + i * stride, stride, keys, values, padded, length, head_size, scales, scores, inverses,
+                              out + i * out_stride, out_stride);
+        i += 4;
+    }
+    for (; i < length; i++) {
+        attention_rows_avx512(1, q + i * stride, stride, keys, values, padded, length, head_size, scales, scores, inverses,
+                              out + i * out_stride, out_stride);
     }
 }
 

@@ -18,11 +18,6 @@ enum Kernels {
         rk_gelu(x, count, wideVectors ? 1 : 0)
     }
 
-    /// Numerically stable softmax of each row of `rows`×`width`, in place.
-    static func softmaxRows(_ x: UnsafeMutablePointer<Float>, rows: Int, width: Int, wideVectors: Bool = true) {
-        rk_softmax_rows(x, rows, width, wideVectors ? 1 : 0)
-    }
-
     /// Attention of one head over one sequence: `out[i] = softmax(scale · q[i]·Kᵀ)·V`, rows `stride` floats apart in
     /// q, k, v and `outStride` apart in out. `scratch` holds `attentionScratch(length:headSize:)` floats.
     static func attention(q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, stride: Int, length: Int,
@@ -33,7 +28,7 @@ enum Kernels {
 
     /// Floats of scratch `attention` needs.
     static func attentionScratch(length: Int, headSize: Int) -> Int {
-        (headSize + 4) * ((length + 31) / 32 * 32)
+        rk_attention_scratch(length, headSize)
     }
 
     /// Rounds floats to bfloat16, to nearest with ties to even.

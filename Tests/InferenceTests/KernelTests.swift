@@ -26,29 +26,6 @@ struct KernelTests {
         }
     }
 
-    @Test("softmax rows equal the double-precision softmax, whatever the width", arguments: lengths)
-    func softmax(width: Int) {
-        var x = Self.values(3 * width, spread: 30)
-        let inputs = x
-        x.withUnsafeMutableBufferPointer { Kernels.softmaxRows($0.baseAddress!, rows: 3, width: width) }
-        for r in 0..<3 {
-            let row = inputs[(r * width)..<((r + 1) * width)].map(Double.init)
-            let top = row.max()!
-            let total = row.reduce(0) { $0 + Foundation.exp($1 - top) }
-            for j in 0..<width {
-                #expect(abs(Double(x[r * width + j]) - Foundation.exp(row[j] - top) / total) < 1e-6)
-            }
-        }
-    }
-
-    @Test("softmax of extreme values: one-hot where one value dominates")
-    func softmaxExtremes() {
-        var values: [Float] = [1, 2, 3, -1000, 0, 1000]
-        values.withUnsafeMutableBufferPointer { Kernels.softmaxRows($0.baseAddress!, rows: 2, width: 3) }
-        #expect(values[0] < values[1] && values[1] < values[2])
-        #expect(values[5] == 1 && values[3] == 0)
-    }
-
     @Test("add + LayerNorm equals the double-precision reference", arguments: lengths)
     func layerNorm(width: Int) {
         var x = Self.values(2 * width, seed: 2)
@@ -147,7 +124,33 @@ struct KernelTests {
         }
     }
 
-    @Test("attention on 512-bit vectors gives bit-identical results to the AVX2 path", arguments: [(95, 32), (7, 64), (33, 48), (4, 16)])
+    @Test("attention where one key dominates takes that key's value; a key far below the rest gets no weight",
+          arguments: [true, false])
+    func attentionExtremes(wideVectors: Bool) {
+        let length = 5, headSize = 16, stride = 3 * headSize
+        var qkv = [Float](repeating: 0, count: length * stride)
+        qkv[2 * stride + headSize] = 1 // key 2 is (1, 0, …), every other key is zero
+        qkv[0] = 1_000 // query 0 scores 1,000 against key 2, 0 against the rest
+        qkv[stride] = -1_000 // query 1 scores -1,000 against key 2, 0 against the rest
+        for t in 0..<length {
+            for c in 0..<headSize { qkv[t * stride + 2 * headSize + c] = Float(10 * t * t + c) }
+        }
+        var out = [Float](repeating: .nan, count: length * headSize)
+        var scratch = [Float](repeating: .nan, count: Kernels.attentionScratch(length: length, headSize: headSize))
+        qkv.withUnsafeBufferPointer { rows in
+            let base = rows.baseAddress!
+            Kernels.attention(q: base, k: base + headSize, v: base + 2 * headSize, stride: stride, length: length,
+                              headSize: headSize, scale: 1, into: &out, outStride: headSize, scratch: &scratch,
+                              wideVectors: wideVectors)
+        }
+        for c in 0..<headSize {
+            #expect(out[c] == Float(40 + c), "query 0 takes value 2")
+            #expect(abs(out[headSize + c] - Float(65 + c)) < 1e-4, "query 1: the mean of values 0, 1, 3 and 4")
+            #expect(abs(out[2 * headSize + c] - Float(60 + c)) < 1e-4, "query 2 (all scores tie): the mean of every value")
+        }
+    }
+
+    @Test("attention on 512-bit vectors gives bit-identical results to the AVX2 path", arguments: [(95, 32), (7, 64), (33, 48), (4, 16), (1, 32), (13, 32), (12, 16), (300, 64)])
     func widePathIsBitIdentical(length: Int, headSize: Int) {
         let stride = 3 * headSize
         let qkv = Self.values(length * stride, seed: 9, spread: 3)
@@ -164,7 +167,7 @@ struct KernelTests {
         #expect(run(wide: true).map(\.bitPattern) == run(wide: false).map(\.bitPattern))
     }
 
-    @Test("GELU, softmax and dequantization on 512-bit vectors give bit-identical results to the AVX2 path",
+    @Test("GELU and dequantization on 512-bit vectors give bit-identical results to the AVX2 path",
           arguments: [1, 15, 16, 17, 40, 95, 1_536 + 7])
     func wideElementWiseStepsAreBitIdentical(count: Int) {
         // GELU over a wide range, with its extremes: where exp underflows, infinities, signed zeros.
@@ -176,14 +179,6 @@ struct KernelTests {
             return x.map(\.bitPattern)
         }
         #expect(gelu(wide: true) == gelu(wide: false))
-
-        let scores = Self.values(3 * count, seed: 22, spread: 40)
-        func softmax(wide: Bool) -> [UInt32] {
-            var x = scores
-            x.withUnsafeMutableBufferPointer { Kernels.softmaxRows($0.baseAddress!, rows: 3, width: count, wideVectors: wide) }
-            return x.map(\.bitPattern)
-        }
-        #expect(softmax(wide: true) == softmax(wide: false))
 
         let sums = (0..<(2 * count)).map { Int32(($0 * 7_919) % 60_001 - 30_000) }, columnSums = (0..<count).map { Int32($0 % 97 - 40) }
         let columnScales = Self.values(count, seed: 23, spread: 0.002), bias = Self.values(count, seed: 24)

@@ -11,9 +11,6 @@
 /// Exact GELU, x·Φ(x) = 0.5·x·(1 + erf(x/√2)), in place; erf within 1.5e-7 (Abramowitz & Stegun 7.1.26).
 void rk_gelu(float *x, size_t count, int wide);
 
-/// Softmax of each row of rows × width, in place, stable (the row's maximum is subtracted first).
-void rk_softmax_rows(float *x, size_t rows, size_t width, int wide);
-
 /// x = LayerNorm(x + residual) row by row (residual may be NULL), biased variance, in fp32 as PyTorch does.
 void rk_add_layer_norm(float *x, const float *residual, size_t rows, size_t width,
                        const float *gamma, const float *beta, float epsilon);
@@ -29,11 +26,14 @@ void rk_quantize_rows_u8(const float *x, size_t rows, size_t width, uint8_t *q, 
 void rk_dequantize(const int32_t *sums, size_t rows, size_t width, const float *row_scales, const int32_t *zero_points,
                    const float *column_scales, const int32_t *column_sums, const float *bias, int gelu, int wide, float *y);
 
+/// Floats of scratch rk_attention_head needs for `length` tokens and `head_size` values a head.
+size_t rk_attention_scratch(size_t length, size_t head_size);
+
 /// Scaled dot-product attention of one head over one sequence of `length` tokens: for each query row i,
-/// out[i] = softmax(scale · q[i]·Kᵀ)·V. q, k and v are rows `stride` floats apart (the fused QKV matrix), out's
-/// rows `out_stride` apart; `head_size` values per row. `scratch` holds (head_size + 4) · ⌈length/32⌉·32 floats.
-/// With 512-bit vectors when `wide` is non-zero, the CPU has AVX-512F and `head_size` is a multiple of 16;
-/// else with AVX2; both paths give bit-identical results.
+/// out[i] = softmax(scale · q[i]·Kᵀ)·V, the softmax stable (each row's maximum subtracted first). q, k and v are
+/// rows `stride` floats apart (the fused QKV matrix), out's rows `out_stride` apart; `head_size` values per row.
+/// `scratch` holds rk_attention_scratch(length, head_size) floats. With 512-bit vectors when `wide` is non-zero,
+/// the CPU has AVX-512F and `head_size` is a multiple of 16; else with AVX2; both paths give bit-identical results.
 void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t head_size,
                        float scale, float *out, size_t out_stride, float *scratch, int wide);
 
