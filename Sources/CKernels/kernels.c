@@ -477,12 +477,10 @@ static inline void context_rows(const float *exponentials, size_t padded, const 
     }
 }
 
-static void attention_head_avx2(const float *q, const float *k, const float *v, size_t stride, size_t length,
-                                size_t head_size, float scale, float *out, size_t out_stride, float *scratch) {
-    const size_t padded = padded_length(length);
-    float *keys = scratch, *values = keys + head_size * padded, *scores = values + head_size * padded;
-    float *inverses = scores + 8 * padded;
-    pack_keys_and_values(k, v, stride, length, head_size, padded, keys, values);
+// Steps 2 to 4 with AVX2, from the packed keys and values.
+static void attention_head_avx2(const float *q, size_t stride, const float *keys, const float *values, size_t padded,
+                                size_t length, size_t head_size, float scale, float *scores, float *inverses, float *out,
+                                size_t out_stride) {
     const __m256 scales = _mm256_set1_ps(scale);
     for (size_t i = 0; i < length; ) {
         const size_t rows = length - i >= 4 ? 4 : 1;
@@ -558,12 +556,10 @@ static inline __attribute__((always_inline)) RK_AVX512 void attention_rows_avx51
     if (c < head_size) context_block(rows, 1, scores, padded, inverses, values, length, head_size, c, out, out_stride);
 }
 
-static RK_AVX512 void attention_head_avx512(const float *q, const float *k, const float *v, size_t stride, size_t length,
-                                            size_t head_size, float scale, float *out, size_t out_stride, float *scratch) {
-    const size_t padded = padded_length(length);
-    float *keys = scratch, *values = keys + head_size * padded, *scores = values + head_size * padded;
-    float *inverses = scores + 8 * padded;
-    pack_keys_and_values(k, v, stride, length, head_size, padded, keys, values);
+// Steps 2 to 4 with 512-bit vectors, from the packed keys and values.
+static RK_AVX512 void attention_head_avx512(const float *q, size_t stride, const float *keys, const float *values,
+                                            size_t padded, size_t length, size_t head_size, float scale, float *scores,
+                                            float *inverses, float *out, size_t out_stride) {
     const __m512 scales = _mm512_set1_ps(scale);
     size_t i = 0;
     for (; i + 8 <= length; i += 8) {
@@ -583,9 +579,13 @@ static RK_AVX512 void attention_head_avx512(const float *q, const float *k, cons
 
 void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t head_size,
                        float scale, float *out, size_t out_stride, float *scratch, int wide) {
+    const size_t padded = padded_length(length);
+    float *keys = scratch, *values = keys + head_size * padded, *scores = values + head_size * padded;
+    float *inverses = scores + 8 * padded;
+    pack_keys_and_values(k, v, stride, length, head_size, padded, keys, values);
     if (use_wide_vectors(wide) && head_size % 16 == 0) {
-        attention_head_avx512(q, k, v, stride, length, head_size, scale, out, out_stride, scratch);
+        attention_head_avx512(q, stride, keys, values, padded, length, head_size, scale, scores, inverses, out, out_stride);
     } else {
-        attention_head_avx2(q, k, v, stride, length, head_size, scale, out, out_stride, scratch);
+        attention_head_avx2(q, stride, keys, values, padded, length, head_size, scale, scores, inverses, out, out_stride);
     }
 }
