@@ -164,7 +164,7 @@ static RK_AVX512 size_t exponentiate_avx512(float *row, size_t width, float maxi
     return j;
 }
 
-void rk_add_layer_norm(float *x, const float *residual, size_t rows, size_t width,
+void rk_add_layer_norm(float *x, const float *residual, size_t residual_stride, size_t rows, size_t width,
                        const float *gamma, const float *beta, float epsilon) {
     const float n = (float)width;
     for (size_t r = 0; r < rows; r++) {
@@ -173,7 +173,7 @@ void rk_add_layer_norm(float *x, const float *residual, size_t rows, size_t widt
         float tail = 0;
         size_t j = 0;
         if (residual) {
-            const float *added = residual + r * width;
+            const float *added = residual + r * residual_stride;
             for (; j + 8 <= width; j += 8) {
                 __m256 v = _mm256_add_ps(_mm256_loadu_ps(row + j), _mm256_loadu_ps(added + j));
                 _mm256_storeu_ps(row + j, v);
@@ -254,9 +254,10 @@ void rk_quantize_rows_u8(const float *x, size_t rows, size_t width, uint8_t *q, 
     }
 }
 
-// One row of rk_dequantize for columns [0, n), n the largest multiple of 16 ≤ width; returns n.
+// One row of rk_dequantize for columns [0, n), n the largest multiple of 16 ≤ width, adding `added` (the bias or
+// the row itself); returns n.
 static RK_AVX512 size_t dequantize_row_avx512(const int32_t *row, size_t width, float row_scale, int32_t zero_point,
-                                             const float *column_scales, const int32_t *column_sums, const float *bias,
+                                             const float *column_scales, const int32_t *column_sums, const float *added,
                                              int gelu, float *out) {
     const __m512 row_scales = _mm512_set1_ps(row_scale);
     const __m512i zero_points = _mm512_set1_epi32(zero_point);
@@ -265,7 +266,7 @@ static RK_AVX512 size_t dequantize_row_avx512(const int32_t *row, size_t width, 
         __m512i exact = _mm512_sub_epi32(_mm512_loadu_si512(row + n),
                                          _mm512_mullo_epi32(zero_points, _mm512_loadu_si512(column_sums + n)));
         __m512 value = _mm512_fmadd_ps(_mm512_cvtepi32_ps(exact), _mm512_mul_ps(row_scales, _mm512_loadu_ps(column_scales + n)),
-                                       _mm512_loadu_ps(bias + n));
+                                       _mm512_loadu_ps(added + n));
         _mm512_storeu_ps(out + n, gelu ? gelu16(value) : value);
     }
     return n;
@@ -279,17 +280,18 @@ void rk_dequantize(const int32_t *sums, size_t rows, size_t width, const float *
         float *out = y + r * width;
         const __m256 row_scale = _mm256_set1_ps(row_scales[r]);
         const __m256i zero_point = _mm256_set1_epi32(zero_points[r]);
-        size_t n = wide ? dequantize_row_avx512(row, width, row_scales[r], zero_points[r], column_scales, column_sums, bias,
+        const float *added = bias ? bias : out;
+        size_t n = wide ? dequantize_row_avx512(row, width, row_scales[r], zero_points[r], column_scales, column_sums, added,
                                                 gelu, out) : 0;
         for (; n + 8 <= width; n += 8) {
             __m256i exact = _mm256_sub_epi32(_mm256_loadu_si256((const __m256i *)(row + n)),
                                              _mm256_mullo_epi32(zero_point, _mm256_loadu_si256((const __m256i *)(column_sums + n))));
             __m256 value = _mm256_fmadd_ps(_mm256_cvtepi32_ps(exact), _mm256_mul_ps(row_scale, _mm256_loadu_ps(column_scales + n)),
-                                           _mm256_loadu_ps(bias + n));
+                                           _mm256_loadu_ps(added + n));
             _mm256_storeu_ps(out + n, gelu ? gelu8(value) : value);
         }
         for (; n < width; n++) {
-            out[n] = (float)(row[n] - zero_points[r] * column_sums[n]) * (row_scales[r] * column_scales[n]) + bias[n];
+            out[n] = (float)(row[n] - zero_points[r] * column_sums[n]) * (row_scales[r] * column_scales[n]) + added[n];
         }
         if (gelu && (width & 7)) gelu_tail(out + (width & ~(size_t)7), width & 7);
     }

@@ -3,9 +3,9 @@ import ModelStore
 /// A BERT-family encoder (BERT, ELECTRA, DistilBERT, BERT_Cat's DistilBERT, XLM-R): embeddings and
 /// transformer layers, run over a packed batch. `EncoderVariant` names what differs per family.
 ///
-/// Dense layers are single GEMMs over every token of the batch in the encoder's `precision` (OpenBLAS
-/// for fp32, oneDNN for bf16 and int8); attention runs in fp32 per sequence and head, one pass over each
-/// query row (`Kernels.attention`). Sequences are packed without padding, so no masking is needed and
+/// Dense layers are GEMMs over every token of the batch in the encoder's `precision` (`DenseLayer`), the
+/// output products adding straight into the hidden states; attention runs in fp32 per sequence and head,
+/// one pass over each query row (`Kernels.attention`). Sequences are packed without padding, so no masking is needed and
 /// the result equals the reference's masked, padded computation.
 struct BertEncoder: Sendable {
     let shape: BertShape
@@ -82,7 +82,7 @@ struct BertEncoder: Sendable {
                 }
             }
         }
-        addAndNormalize(output, residual: nil, rows: batch.tokenCount, width: e, gamma: embeddingNormGamma, beta: embeddingNormBeta)
+        addAndNormalize(output, bias: nil, rows: batch.tokenCount, width: e, gamma: embeddingNormGamma, beta: embeddingNormBeta)
         guard let projection = embeddingProjection else { return output }
         let projected = FloatBuffer(count: batch.tokenCount * shape.hidden)
         try projection.apply(output, rows: batch.tokenCount, into: projected)
@@ -95,12 +95,12 @@ struct BertEncoder: Sendable {
         // Q, K, V for every token in one GEMM: [m × 3h].
         try profile.time(.qkv) { try layer.qkv.apply(x, rows: m, into: w.qkv) }
         profile.time(.attention) { attention(qkv: w.qkv, batch: batch, into: w.context, scratch: w.attentionScratch) }
-        // Attention output projection, residual, LayerNorm.
-        try profile.time(.projections) { try layer.attentionOutput.apply(w.context, rows: m, into: w.projected) }
+        // Attention output projection added into the residual rows, then its bias and LayerNorm.
+        try profile.time(.projections) { try layer.attentionOutput.accumulate(w.context, rows: m, into: x) }
         profile.time(.layerNorm) {
-            addAndNormalize(x, residual: w.projected, rows: m, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta)
+            addAndNormalize(x, bias: layer.attentionOutput.bias, rows: m, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta)
         }
-        // Feed-forward: GELU(x·W₁ᵀ + b₁)·W₂ᵀ + b₂, residual, LayerNorm.
+        // Feed-forward: GELU(x·W₁ᵀ + b₁)·W₂ᵀ added into the residual rows, then b₂ and LayerNorm.
         let fused = layer.intermediate.fusesGELU
         try profile.time(.projections) { try layer.intermediate.apply(x, rows: m, into: w.intermediate, gelu: fused) }
         if !fused {
@@ -111,19 +111,18 @@ struct BertEncoder: Sendable {
                 }
             }
         }
-        try profile.time(.projections) { try layer.output.apply(w.intermediate, rows: m, into: w.projected) }
+        try profile.time(.projections) { try layer.output.accumulate(w.intermediate, rows: m, into: x) }
         profile.time(.layerNorm) {
-            addAndNormalize(x, residual: w.projected, rows: m, gamma: layer.outputNormGamma, beta: layer.outputNormBeta)
+            addAndNormalize(x, bias: layer.output.bias, rows: m, gamma: layer.outputNormGamma, beta: layer.outputNormBeta)
         }
     }
 
-    /// `x = LayerNorm(x + residual)` over `rows` rows of `width` (the hidden width unless given), split across the workers.
-    private func addAndNormalize(_ x: FloatBuffer, residual: FloatBuffer?, rows: Int, width: Int? = nil, gamma: FloatBuffer, beta: FloatBuffer) {
+    /// `x = LayerNorm(x + bias)` over `rows` rows of `width` (the hidden width unless given), split across the workers.
+    private func addAndNormalize(_ x: FloatBuffer, bias: FloatBuffer?, rows: Int, width: Int? = nil, gamma: FloatBuffer, beta: FloatBuffer) {
         let width = width ?? shape.hidden
         Parallel.forEachChunk(of: rows, minimumChunk: 64) { chunk in
-            let offset = chunk.lowerBound * width
-            Kernels.addAndLayerNorm(x.pointer + offset, residual: residual.map { $0.readOnly + offset }, rows: chunk.count, width: width,
-                                    gamma: gamma.readOnly, beta: beta.readOnly, epsilon: shape.layerNormEpsilon)
+            Kernels.addAndLayerNorm(x.pointer + chunk.lowerBound * width, residual: bias?.readOnly, residualStride: 0, rows: chunk.count,
+                                    width: width, gamma: gamma.readOnly, beta: beta.readOnly, epsilon: shape.layerNormEpsilon)
         }
     }
 

@@ -1,25 +1,29 @@
 import Synchronization
 
 /// A dense layer `y = x·Wᵀ + b` (W as PyTorch stores it, [outputs × inputs]) ready to run in one
-/// precision. Rows are split across the engine's workers; each worker runs its rows through one GEMM
-/// (fp32, OpenBLAS) or block by block through oneDNN (bf16, int8), converting activations on the way.
+/// precision. Rows are split across the engine's workers; each worker runs its rows through oneDNN (block by
+/// block, converting activations on the way for bf16 and int8) or, for fp32 on a CPU without AVX-512, one
+/// OpenBLAS GEMM.
 struct DenseLayer: Sendable {
     let inputs: Int
     let outputs: Int
     let precision: Precision
-    private let bias: FloatBuffer
+    /// b, which `accumulate` leaves for the caller to add.
+    let bias: FloatBuffer
     private let kernel: Kernel
 
     private enum Kernel: Sendable {
-        case fp32(weight: FloatBuffer)
-        case bf16(LowPrecisionMatMul)
+        /// fp32 where oneDNN has no AVX-512 kernels.
+        case openBLAS(weight: FloatBuffer)
+        case fp32(OneDNNMatMul)
+        case bf16(OneDNNMatMul)
         /// `scales[n]` turns int8 weights back into floats; `columnSums[n]` is Σₖ W[n,k] in int8, which removes the
         /// activations' zero points from the int32 sums.
-        case int8(LowPrecisionMatMul, scales: [Float], columnSums: [Int32])
+        case int8(OneDNNMatMul, scales: [Float], columnSums: [Int32])
     }
 
     /// Rows converted and multiplied at a time on the quantized paths: their activations and sums stay in cache.
-    private static let blockRows = LowPrecisionMatMul.blockRows
+    private static let blockRows = OneDNNMatMul.blockRows
 
     init(_ weights: DenseWeights, precision: Precision) throws {
         let inputs = weights.inputs, outputs = weights.outputs
@@ -28,55 +32,75 @@ struct DenseLayer: Sendable {
         self.precision = precision
         bias = weights.bias
         switch precision {
+        case .fp32 where !OneDNN.hasAVX512Kernels:
+            kernel = .openBLAS(weight: weights.weight)
         case .fp32:
-            kernel = .fp32(weight: weights.weight)
+            kernel = .fp32(try OneDNNMatMul(types: .fp32, weights: weights.weight.readOnly, bias: weights.bias.readOnly,
+                                            inputs: inputs, outputs: outputs))
         case .bf16:
             let rounded = [UInt16](unsafeUninitializedCapacity: weights.weight.count) { buffer, count in
                 Kernels.roundToBFloat16(weights.weight.readOnly, count: weights.weight.count, into: buffer.baseAddress!)
                 count = weights.weight.count
             }
             kernel = .bf16(try rounded.withUnsafeBytes { bytes in
-                try LowPrecisionMatMul(types: .bf16, weights: bytes.baseAddress!, bias: weights.bias.readOnly,
-                                       inputs: inputs, outputs: outputs)
+                try OneDNNMatMul(types: .bf16, weights: bytes.baseAddress!, bias: weights.bias.readOnly, inputs: inputs, outputs: outputs)
             })
         case .int8:
             let quantized = WeightQuantization(weights.weight, rows: outputs, columns: inputs,
                                                levels: OneDNN.hasDotProductInstructions ? 127 : 63)
             kernel = .int8(try quantized.values.withUnsafeBytes { bytes in
-                try LowPrecisionMatMul(types: .int8, weights: bytes.baseAddress!, bias: weights.bias.readOnly,
-                                       inputs: inputs, outputs: outputs)
+                try OneDNNMatMul(types: .int8, weights: bytes.baseAddress!, bias: weights.bias.readOnly, inputs: inputs, outputs: outputs)
             }, scales: quantized.scales, columnSums: quantized.rowSums)
         }
     }
 
-    /// True when `apply(…, gelu: true)` costs nothing extra: the int8 path applies GELU while it converts its sums
-    /// back to floats. Elsewhere the encoder runs GELU as a stage of its own.
-    var fusesGELU: Bool { precision == .int8 }
+    /// True when `apply(…, gelu: true)` costs nothing extra: oneDNN applies GELU to each product before storing it,
+    /// and the int8 path while it converts its sums back to floats. With OpenBLAS the encoder runs GELU as a stage of
+    /// its own.
+    var fusesGELU: Bool {
+        if case .openBLAS = kernel { return false }
+        return true
+    }
 
     /// y[rows × outputs] = x[rows × inputs] · Wᵀ + b, then GELU when `gelu`, which only a layer that `fusesGELU` takes.
     func apply(_ x: FloatBuffer, rows: Int, into y: FloatBuffer, gelu: Bool = false) throws {
-        assert(!gelu || fusesGELU, "GELU is a stage of its own outside the int8 path")
+        assert(!gelu || fusesGELU, "GELU is a stage of its own with OpenBLAS")
+        try run(x, rows: rows, into: y, epilogue: gelu ? .biasGELU : .bias)
+    }
+
+    /// y[rows × outputs] += x[rows × inputs] · Wᵀ: the product added into y (a residual), without the bias, which the
+    /// caller adds.
+    func accumulate(_ x: FloatBuffer, rows: Int, into y: FloatBuffer) throws {
+        try run(x, rows: rows, into: y, epilogue: .accumulate)
+    }
+
+    private func run(_ x: FloatBuffer, rows: Int, into y: FloatBuffer, epilogue: OneDNNMatMul.Epilogue) throws {
         let failure = FirstError()
         Parallel.forEachChunk(of: rows, minimumChunk: 32) { chunk in
             failure.capture {
-                try apply(x.readOnly + chunk.lowerBound * inputs, rows: chunk.count, into: y.pointer + chunk.lowerBound * outputs, gelu: gelu)
+                try run(x.readOnly + chunk.lowerBound * inputs, rows: chunk.count, into: y.pointer + chunk.lowerBound * outputs,
+                        epilogue: epilogue)
             }
         }
         try failure.rethrow()
     }
 
-    private func apply(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>, gelu: Bool) throws {
+    private func run(_ x: UnsafePointer<Float>, rows: Int, into y: UnsafeMutablePointer<Float>, epilogue: OneDNNMatMul.Epilogue) throws {
         switch kernel {
-        case .fp32(let weight):
-            for r in 0..<rows { (y + r * outputs).update(from: bias.readOnly, count: outputs) }
+        case .openBLAS(let weight):
+            if epilogue != .accumulate {
+                for r in 0..<rows { (y + r * outputs).update(from: bias.readOnly, count: outputs) }
+            }
             BLAS.accumulateProduct(m: rows, n: outputs, k: inputs, a: x, transposedB: weight.readOnly, into: y)
+        case .fp32(let product):
+            try product.run(source: x, rows: rows, destination: y, epilogue: epilogue)
         case .bf16(let product):
             let converted = UnsafeMutablePointer<UInt16>.allocate(capacity: min(rows, Self.blockRows) * inputs)
             defer { converted.deallocate() }
             for block in stride(from: 0, to: rows, by: Self.blockRows) {
                 let height = min(Self.blockRows, rows - block)
                 Kernels.roundToBFloat16(x + block * inputs, count: height * inputs, into: converted)
-                try product.run(source: converted, rows: height, destination: y + block * outputs)
+                try product.run(source: converted, rows: height, destination: y + block * outputs, epilogue: epilogue)
             }
         case .int8(let product, let scales, let columnSums):
             let height = min(rows, Self.blockRows)
@@ -89,12 +113,13 @@ struct DenseLayer: Sendable {
                 let height = min(Self.blockRows, rows - block)
                 Kernels.quantizeRows(x + block * inputs, rows: height, width: inputs, into: quantized,
                                      scales: rowScales, zeroPoints: zeroPoints)
-                try product.run(source: quantized, rows: height, destination: sums)
+                try product.run(source: quantized, rows: height, destination: sums, epilogue: .none)
                 scales.withUnsafeBufferPointer { scales in
                     columnSums.withUnsafeBufferPointer { columnSums in
                         Kernels.dequantize(sums, rows: height, width: outputs, rowScales: rowScales, zeroPoints: zeroPoints,
                                            columnScales: scales.baseAddress!, columnSums: columnSums.baseAddress!,
-                                           bias: bias.readOnly, gelu: gelu, into: y + block * outputs)
+                                           bias: epilogue == .accumulate ? nil : bias.readOnly, gelu: epilogue == .biasGELU,
+                                           into: y + block * outputs)
                     }
                 }
             }

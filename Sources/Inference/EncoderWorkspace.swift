@@ -1,11 +1,11 @@
 import Synchronization
 
 /// The buffers one batch's pass through the encoder writes into, reused by every layer: Q, K and V,
-/// the attention context, the projected rows and the feed-forward's inner rows, for up to `tokens`
-/// tokens, and one attention scratch per worker.
+/// the attention context and the feed-forward's inner rows, for up to `tokens` tokens, and one attention
+/// scratch per worker. The output products add straight into the hidden states.
 final class EncoderWorkspace: Sendable {
     let tokens: Int
-    let qkv: FloatBuffer, context: FloatBuffer, projected: FloatBuffer, intermediate: FloatBuffer
+    let qkv: FloatBuffer, context: FloatBuffer, intermediate: FloatBuffer
     /// Attention scratch, one per worker.
     let attentionScratch: [FloatBuffer]
 
@@ -13,7 +13,6 @@ final class EncoderWorkspace: Sendable {
         self.tokens = tokens
         qkv = FloatBuffer(count: tokens * 3 * shape.hidden)
         context = FloatBuffer(count: tokens * shape.hidden)
-        projected = FloatBuffer(count: tokens * shape.hidden)
         intermediate = FloatBuffer(count: tokens * shape.intermediate)
         let longest = Kernels.attentionScratch(length: shape.maxPositions, headSize: shape.headSize)
         attentionScratch = (0..<Parallel.workers).map { _ in FloatBuffer(count: longest) }

@@ -6,11 +6,12 @@ import Foundation
 /// where the CPU has them, unless it is false (tests run both paths and expect bit-identical results).
 enum Kernels {
     /// `x = LayerNorm(x + residual)` row by row, with the config's epsilon, as PyTorch computes it
-    /// (biased variance, in Float32).
-    static func addAndLayerNorm(_ x: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?,
+    /// (biased variance, in Float32). The residual's rows are `residualStride` floats apart (the width
+    /// unless given); a stride of 0 adds one row, a bias, to every row.
+    static func addAndLayerNorm(_ x: UnsafeMutablePointer<Float>, residual: UnsafePointer<Float>?, residualStride: Int? = nil,
                                 rows: Int, width: Int,
                                 gamma: UnsafePointer<Float>, beta: UnsafePointer<Float>, epsilon: Float) {
-        rk_add_layer_norm(x, residual, rows, width, gamma, beta, epsilon)
+        rk_add_layer_norm(x, residual, residualStride ?? width, rows, width, gamma, beta, epsilon)
     }
 
     /// Exact GELU, `x · Φ(x) = 0.5 · x · (1 + erf(x / √2))`, in place.
@@ -43,11 +44,12 @@ enum Kernels {
     }
 
     /// `y[r, n] = rowScales[r] · columnScales[n] · (sums[r, n] − zeroPoints[r] · columnSums[n]) + bias[n]`, then GELU
-    /// when `gelu`: int32 products of quantized rows and weights back to floats.
+    /// when `gelu`: int32 products of quantized rows and weights back to floats. Without a bias the product is added
+    /// into y.
     static func dequantize(_ sums: UnsafePointer<Int32>, rows: Int, width: Int,
                            rowScales: UnsafePointer<Float>, zeroPoints: UnsafePointer<Int32>,
                            columnScales: UnsafePointer<Float>, columnSums: UnsafePointer<Int32>,
-                           bias: UnsafePointer<Float>, gelu: Bool = false, wideVectors: Bool = true,
+                           bias: UnsafePointer<Float>?, gelu: Bool = false, wideVectors: Bool = true,
                            into y: UnsafeMutablePointer<Float>) {
         rk_dequantize(sums, rows, width, rowScales, zeroPoints, columnScales, columnSums, bias, gelu ? 1 : 0, wideVectors ? 1 : 0, y)
     }

@@ -1,8 +1,8 @@
 import CDNNL
 import Synchronization
 
-/// The engine's door to oneDNN, which runs the bf16 and int8 matrix products with the best kernels
-/// the CPU has (AMX, AVX-512 VNNI or BF16, AVX2), chosen by oneDNN at run time.
+/// The engine's door to oneDNN, which runs the bf16 and int8 matrix products, and fp32's where it has AVX-512,
+/// with the best kernels the CPU has (AMX, AVX-512 VNNI or BF16, AVX2), chosen by oneDNN at run time.
 /// `ONEDNN_MAX_CPU_ISA=AVX2` caps them, as on a machine without AVX-512.
 enum OneDNN {
     /// The CPU engine, created on first use; nil when oneDNN cannot make one.
@@ -29,6 +29,13 @@ enum OneDNN {
         case dnnl_cpu_isa_avx2: return "AVX2"
         default: return "ISA 0x\(String(isa.rawValue, radix: 16))"
         }
+    }
+
+    /// True when oneDNN has its AVX-512 (brgemm) kernels here, which run fp32 products as fast as OpenBLAS's and
+    /// fuse the bias, GELU and the residual into them; the fp32 path uses OpenBLAS elsewhere.
+    static var hasAVX512Kernels: Bool {
+        let isa = dnnl_get_effective_cpu_isa().rawValue, avx512 = dnnl_cpu_isa_avx512_core.rawValue
+        return isa & avx512 == avx512
     }
 
     /// True when int8 products sum four products straight into int32 (VNNI or AMX); without it, AVX2's
@@ -59,26 +66,41 @@ enum OneDNN {
     }
 }
 
-/// The product `C[m×n] = A[m×k]·Wᵀ (+ bias)` of one dense layer in bf16 or int8 on oneDNN.
+/// The product `C[m×n] = A[m×k]·Wᵀ` of one dense layer on oneDNN, in fp32, bf16 or int8, with what follows
+/// it (`Epilogue`: the bias, GELU, or adding into C) fused into the kernel.
 ///
 /// W ([n×k], as PyTorch stores it) is reordered once into the layout the kernel wants. Rows are run in
-/// blocks of at most `blockRows` with one primitive per block height, cached; each call borrows a stream and a
-/// scratchpad of its own, so calls may run on several threads at once.
-final class LowPrecisionMatMul: @unchecked Sendable {
-    /// The element types of A, W and C, and whether the layer's bias is added by oneDNN.
+/// blocks of at most `blockRows` with one primitive per block height and epilogue, cached; each call borrows a
+/// stream and a scratchpad of its own, so calls may run on several threads at once.
+final class OneDNNMatMul: @unchecked Sendable {
+    /// The element types of A, W and C.
     struct Types {
         let source: dnnl_data_type_t, weights: dnnl_data_type_t, destination: dnnl_data_type_t
-        let addsBias: Bool
         let elementSize: Int
+        let name: String
 
-        /// bf16 × bf16 → fp32, bias added.
-        static let bf16 = Types(source: dnnl_bf16, weights: dnnl_bf16, destination: dnnl_f32, addsBias: true, elementSize: 2)
-        /// uint8 × int8 → int32; the caller rescales and adds the bias.
-        static let int8 = Types(source: dnnl_u8, weights: dnnl_s8, destination: dnnl_s32, addsBias: false, elementSize: 1)
+        /// fp32 throughout.
+        static let fp32 = Types(source: dnnl_f32, weights: dnnl_f32, destination: dnnl_f32, elementSize: 4, name: "fp32")
+        /// bf16 × bf16 → fp32.
+        static let bf16 = Types(source: dnnl_bf16, weights: dnnl_bf16, destination: dnnl_f32, elementSize: 2, name: "bf16")
+        /// uint8 × int8 → int32, which the caller rescales (with `Epilogue.none` only).
+        static let int8 = Types(source: dnnl_u8, weights: dnnl_s8, destination: dnnl_s32, elementSize: 1, name: "int8")
     }
 
-    /// Rows per call. The AMX and VNNI kernels (brgemm) run 128 rows as fast as many; AVX2's (gemm:jit) pack the
-    /// weights on every call, so they get bigger blocks to spread that over.
+    /// What the kernel does with each product before storing it.
+    enum Epilogue: Hashable, Sendable {
+        /// C = A·Wᵀ.
+        case none
+        /// C = A·Wᵀ + bias.
+        case bias
+        /// C = GELU(A·Wᵀ + bias), GELU exact (erf).
+        case biasGELU
+        /// C += A·Wᵀ; the caller adds the bias.
+        case accumulate
+    }
+
+    /// Rows per call. The AMX, VNNI and AVX-512 kernels (brgemm) run 128 rows as fast as many; AVX2's (gemm:jit) pack
+    /// the weights on every call, so they get bigger blocks to spread that over.
     static let blockRows = OneDNN.hasDotProductInstructions ? 128 : 1024
 
     let inputs: Int, outputs: Int
@@ -86,47 +108,43 @@ final class LowPrecisionMatMul: @unchecked Sendable {
     private let engine: dnnl_engine_t
     private var weightsDesc: dnnl_memory_desc_t
     private let weights: dnnl_memory_t
-    private let bias: dnnl_memory_t?
-    private let primitives = Mutex<[Int: Primitive]>([:])
+    private let bias: dnnl_memory_t
+    private let primitives = Mutex<[PrimitiveKey: Primitive]>([:])
     private let contexts = Mutex<[ExecutionContext]>([])
 
-    /// `weights` points at [outputs × inputs] elements of `types.weights`; `bias` at `outputs` floats (used
-    /// only when `types.addsBias`). Both are copied. Throws `kernelUnavailable` when the CPU has no kernel.
+    /// `weights` points at [outputs × inputs] elements of `types.weights`; `bias` at `outputs` floats. Both are
+    /// copied. Throws `kernelUnavailable` when the CPU has no kernel.
     init(types: Types, weights source: UnsafeRawPointer, bias biasValues: UnsafePointer<Float>, inputs: Int, outputs: Int) throws {
         self.types = types
         self.inputs = inputs
         self.outputs = outputs
         engine = try OneDNN.cpuEngine()
-        // The block primitive decides the weights' layout; every other height is made for that layout.
-        let block = try Self.makePrimitive(types: types, rows: Self.blockRows, inputs: inputs, outputs: outputs,
-                                           weights: nil, engine: engine)
+        // The first primitive decides the weights' layout; every other one is made for that layout.
+        let first = PrimitiveKey(rows: Self.blockRows, epilogue: types.destination == dnnl_s32 ? .none : .bias)
+        let block = try Self.makePrimitive(types: types, key: first, inputs: inputs, outputs: outputs, weights: nil, engine: engine)
         weightsDesc = block.weightsDesc
         weights = try Self.reorderedWeights(source, types: types, inputs: inputs, outputs: outputs, into: block.weightsDesc, engine: engine)
-        if types.addsBias {
-            var desc = try OneDNN.matrix(rows: 1, columns: outputs, type: dnnl_f32)
-            var memory: dnnl_memory_t?
-            try OneDNN.check(dnnl_memory_create(&memory, &desc, engine, OneDNN.allocate), "allocating a bias")
-            guard let memory else { throw InferenceError.kernelUnavailable("oneDNN gave no bias memory") }
-            var handle: UnsafeMutableRawPointer?
-            try OneDNN.check(dnnl_memory_get_data_handle(memory, &handle), "reading a bias")
-            handle?.copyMemory(from: biasValues, byteCount: outputs * MemoryLayout<Float>.size)
-            bias = memory
-        } else {
-            bias = nil
-        }
-        primitives.withLock { $0[Self.blockRows] = block }
+        var desc = try OneDNN.matrix(rows: 1, columns: outputs, type: dnnl_f32)
+        var memory: dnnl_memory_t?
+        try OneDNN.check(dnnl_memory_create(&memory, &desc, engine, OneDNN.allocate), "allocating a bias")
+        guard let memory else { throw InferenceError.kernelUnavailable("oneDNN gave no bias memory") }
+        var handle: UnsafeMutableRawPointer?
+        try OneDNN.check(dnnl_memory_get_data_handle(memory, &handle), "reading a bias")
+        handle?.copyMemory(from: biasValues, byteCount: outputs * MemoryLayout<Float>.size)
+        bias = memory
+        primitives.withLock { $0[first] = block }
     }
 
     deinit {
         dnnl_memory_destroy(weights)
-        if let bias { dnnl_memory_destroy(bias) }
+        dnnl_memory_destroy(bias)
         primitives.withLock { $0.values.forEach { dnnl_primitive_destroy($0.primitive) } }
         contexts.withLock { $0.forEach { $0.destroy() } }
     }
 
-    /// C = A·Wᵀ (+ bias) for `rows` rows: A is [rows × inputs] of the source type, C [rows × outputs] of the
+    /// The product of `rows` rows then `epilogue`: A is [rows × inputs] of the source type, C [rows × outputs] of the
     /// destination type, both row-major.
-    func run(source: UnsafeRawPointer, rows: Int, destination: UnsafeMutableRawPointer) throws {
+    func run(source: UnsafeRawPointer, rows: Int, destination: UnsafeMutableRawPointer, epilogue: Epilogue) throws {
         let context = borrowContext()
         defer { contexts.withLock { $0.append(context) } }
         omp_set_num_threads(1) // the engine's own threads split the work
@@ -134,10 +152,10 @@ final class LowPrecisionMatMul: @unchecked Sendable {
         var start = 0
         while start < rows {
             let height = min(Self.blockRows, rows - start)
-            let primitive = try primitive(rows: height)
+            let primitive = try primitive(PrimitiveKey(rows: height, epilogue: epilogue))
             try context.execute(primitive, engine: engine,
                                 source: source + start * inputs * types.elementSize,
-                                weights: weights, bias: bias,
+                                weights: weights, bias: primitive.addsBias ? bias : nil,
                                 destination: destination + start * outputs * destinationSize)
             start += height
         }
@@ -145,34 +163,41 @@ final class LowPrecisionMatMul: @unchecked Sendable {
 
     // MARK: primitives
 
-    /// A matmul primitive for one block height, with what executing it needs. oneDNN primitives may run on
-    /// several threads at once.
+    /// A block height and what follows the product: one primitive each.
+    private struct PrimitiveKey: Hashable {
+        let rows: Int
+        let epilogue: Epilogue
+    }
+
+    /// A matmul primitive for one block height and epilogue, with what executing it needs. oneDNN primitives may run
+    /// on several threads at once.
     struct Primitive: @unchecked Sendable {
         let primitive: dnnl_primitive_t
         let sourceDesc: dnnl_memory_desc_t
         let destinationDesc: dnnl_memory_desc_t
         let weightsDesc: dnnl_memory_desc_t
         let scratchpadBytes: Int
+        let addsBias: Bool
     }
 
-    private func primitive(rows: Int) throws -> Primitive {
-        if let cached = primitives.withLock({ $0[rows] }) { return cached }
-        let made = try Self.makePrimitive(types: types, rows: rows, inputs: inputs, outputs: outputs, weights: weightsDesc, engine: engine)
+    private func primitive(_ key: PrimitiveKey) throws -> Primitive {
+        if let cached = primitives.withLock({ $0[key] }) { return cached }
+        let made = try Self.makePrimitive(types: types, key: key, inputs: inputs, outputs: outputs, weights: weightsDesc, engine: engine)
         return primitives.withLock { cache in
-            if let raced = cache[rows] {
+            if let raced = cache[key] {
                 dnnl_primitive_destroy(made.primitive)
                 return raced
             }
-            cache[rows] = made
+            cache[key] = made
             return made
         }
     }
 
     /// `weights`: the layout to use, or nil to let oneDNN choose it.
-    private static func makePrimitive(types: Types, rows: Int, inputs: Int, outputs: Int, weights: dnnl_memory_desc_t?,
+    private static func makePrimitive(types: Types, key: PrimitiveKey, inputs: Int, outputs: Int, weights: dnnl_memory_desc_t?,
                                       engine: dnnl_engine_t) throws -> Primitive {
-        var source = try OneDNN.matrix(rows: rows, columns: inputs, type: types.source)
-        var destination = try OneDNN.matrix(rows: rows, columns: outputs, type: types.destination)
+        var source = try OneDNN.matrix(rows: key.rows, columns: inputs, type: types.source)
+        var destination = try OneDNN.matrix(rows: key.rows, columns: outputs, type: types.destination)
         var weightsDesc = dnnl_memory_desc_t()
         if let weights {
             weightsDesc = weights
@@ -181,8 +206,9 @@ final class LowPrecisionMatMul: @unchecked Sendable {
                                                           dnnl_format_tag_any), "describing weights")
         }
         var biasDesc = try OneDNN.matrix(rows: 1, columns: outputs, type: dnnl_f32)
+        let addsBias = key.epilogue == .bias || key.epilogue == .biasGELU
         var operation = dnnl_matmul_desc_t()
-        let described = types.addsBias
+        let described = addsBias
             ? dnnl_matmul_desc_init(&operation, &source, &weightsDesc, &biasDesc, &destination)
             : dnnl_matmul_desc_init(&operation, &source, &weightsDesc, nil, &destination)
         try OneDNN.check(described, "describing a matmul")
@@ -190,11 +216,20 @@ final class LowPrecisionMatMul: @unchecked Sendable {
         try OneDNN.check(dnnl_primitive_attr_create(&attributes), "creating attributes")
         defer { dnnl_primitive_attr_destroy(attributes) }
         try OneDNN.check(dnnl_primitive_attr_set_scratchpad_mode(attributes, dnnl_scratchpad_mode_user), "setting the scratchpad mode")
+        if key.epilogue == .biasGELU || key.epilogue == .accumulate {
+            var postOps: dnnl_post_ops_t?
+            try OneDNN.check(dnnl_post_ops_create(&postOps), "creating post-ops")
+            defer { dnnl_post_ops_destroy(postOps) }
+            try OneDNN.check(key.epilogue == .biasGELU
+                             ? dnnl_post_ops_append_eltwise(postOps, 1, dnnl_eltwise_gelu_erf, 0, 0)
+                             : dnnl_post_ops_append_sum(postOps, 1), "appending a post-op")
+            try OneDNN.check(dnnl_primitive_attr_set_post_ops(attributes, postOps), "setting post-ops")
+        }
         var descriptor: dnnl_primitive_desc_t?
         let status = dnnl_primitive_desc_create(&descriptor, &operation, attributes, engine, nil)
         guard status == dnnl_success, let descriptor else {
             throw InferenceError.kernelUnavailable(status == dnnl_unimplemented
-                ? "this CPU's oneDNN kernels (up to \(OneDNN.instructionSet)) have no \(types.weights == dnnl_bf16 ? "bf16" : "int8") matrix product"
+                ? "this CPU's oneDNN kernels (up to \(OneDNN.instructionSet)) have no \(types.name) matrix product"
                 : "oneDNN: creating a matmul failed (status \(status.rawValue))")
         }
         defer { dnnl_primitive_desc_destroy(descriptor) }
@@ -204,7 +239,7 @@ final class LowPrecisionMatMul: @unchecked Sendable {
               let scratchpad = dnnl_primitive_desc_query_md(descriptor, dnnl_query_scratchpad_md, 0)
         else { throw InferenceError.kernelUnavailable("oneDNN gave no matmul") }
         return Primitive(primitive: primitive, sourceDesc: source, destinationDesc: destination, weightsDesc: chosenWeights.pointee,
-                         scratchpadBytes: dnnl_memory_desc_get_size(scratchpad))
+                         scratchpadBytes: dnnl_memory_desc_get_size(scratchpad), addsBias: addsBias)
     }
 
     /// W [outputs × inputs] row-major is W ᵀ [inputs × outputs] with strides (1, inputs): reordered into `layout`.
@@ -288,8 +323,8 @@ final class LowPrecisionMatMul: @unchecked Sendable {
 public enum EngineKernels {
     public static func description(for precision: Precision) -> String {
         switch precision {
-        case .fp32: return "OpenBLAS \(BLAS.coreName)"
-        case .bf16, .int8: return "oneDNN \(OneDNN.instructionSet)"
+        case .fp32 where !OneDNN.hasAVX512Kernels: return "OpenBLAS \(BLAS.coreName)"
+        case .fp32, .bf16, .int8: return "oneDNN \(OneDNN.instructionSet)"
         }
     }
 }

@@ -45,6 +45,22 @@ struct KernelTests {
         }
     }
 
+    @Test("add + LayerNorm with a residual stride of 0 adds one row, a bias, to every row", arguments: lengths)
+    func layerNormAddsBias(width: Int) {
+        let x = Self.values(3 * width, seed: 6), bias = Self.values(width, seed: 7)
+        let gamma = Self.values(width, seed: 8), beta = Self.values(width, seed: 9)
+        var broadcast = x, repeated = x
+        broadcast.withUnsafeMutableBufferPointer { out in
+            Kernels.addAndLayerNorm(out.baseAddress!, residual: bias, residualStride: 0, rows: 3, width: width,
+                                    gamma: gamma, beta: beta, epsilon: 1e-12)
+        }
+        repeated.withUnsafeMutableBufferPointer { out in
+            Kernels.addAndLayerNorm(out.baseAddress!, residual: bias + bias + bias, rows: 3, width: width, gamma: gamma, beta: beta,
+                                    epsilon: 1e-12)
+        }
+        #expect(broadcast.map(\.bitPattern) == repeated.map(\.bitPattern))
+    }
+
     @Test("attention of one head equals softmax(q·Kᵀ/√d)·V in doubles, on 512-bit vectors (where the CPU has them) and on AVX2",
           arguments: [(1, 8), (5, 32), (17, 64), (40, 12), (3, 3), (7, 48), (33, 32), (100, 16)], [true, false])
     func attention(shape: (length: Int, headSize: Int), wideVectors: Bool) {
@@ -121,6 +137,16 @@ struct KernelTests {
                     #expect(abs(Double(y[r * width + n]) - want) < 1e-5 * max(1, abs(want)))
                 }
             }
+        }
+        // Without a bias, the product adds into what y holds.
+        let start = Self.values(2 * width, seed: 11)
+        var accumulated = start, product = [Float](repeating: 0, count: 2 * width)
+        Kernels.dequantize(sums, rows: 2, width: width, rowScales: rowScales, zeroPoints: zeros, columnScales: columnScales,
+                           columnSums: columnSums, bias: nil, into: &accumulated)
+        Kernels.dequantize(sums, rows: 2, width: width, rowScales: rowScales, zeroPoints: zeros, columnScales: columnScales,
+                           columnSums: columnSums, bias: [Float](repeating: 0, count: width), into: &product)
+        for i in 0..<(2 * width) {
+            #expect(abs(accumulated[i] - (start[i] + product[i])) < 1e-5 * max(1, abs(start[i]) + abs(product[i])))
         }
     }
 

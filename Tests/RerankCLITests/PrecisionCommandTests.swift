@@ -52,6 +52,28 @@ struct PrecisionCommandTests {
         #expect(kernels.hasPrefix("oneDNN "))
     }
 
+    @Test("fp32 on AVX2 kernels alone runs on OpenBLAS, and its scores match the reference's within 1e-4")
+    func fp32OnAVX2() throws {
+        let count = 24
+        let pairs = try pairsFile(count: count)
+        let golden = try Fixtures.jsonLines(Fixtures.golden.appendingPathComponent("logits-ms-marco-MiniLM-L6-ce-local-v2.jsonl"))
+        let reference = try golden.prefix(count).map { try #require(($0["logits"] as? [Double])?.first) }
+        var avx2 = environment
+        avx2["ONEDNN_MAX_CPU_ISA"] = "AVX2"
+        for environment in [environment, avx2] {
+            let result = try RerankBinary.run(["score", "--model", "ms-marco-MiniLM-L6-ce-local-v2", "--pairs", pairs.path],
+                                              environment: environment)
+            #expect(result.status == 0, "\(result.standardError)")
+            let differences = zip(try scores(result), reference).map { abs($0 - $1) }
+            #expect(differences.count == count && (differences.max() ?? 1) < 1e-4, "\(differences)")
+        }
+        let bench = try RerankBinary.run(["bench", "--model", "ms-marco-MiniLM-L6-ce-local-v2", "--eval", Fixtures.dl19.path,
+                                          "--limit", "16", "--json"], environment: avx2)
+        let first = try #require(bench.standardOutput.split(separator: "\n").first)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        #expect((report["kernels"] as? String)?.hasPrefix("OpenBLAS ") == true, "\(first)")
+    }
+
     @Test("int8 runs on AVX2 kernels alone (7-bit weights), and scores within 2 logits of fp32")
     func int8OnAVX2() throws {
         let pairs = try pairsFile(count: 24)

@@ -11,8 +11,9 @@
 /// Exact GELU, x·Φ(x) = 0.5·x·(1 + erf(x/√2)), in place; erf within 1.5e-7 (Abramowitz & Stegun 7.1.26).
 void rk_gelu(float *x, size_t count, int wide);
 
-/// x = LayerNorm(x + residual) row by row (residual may be NULL), biased variance, in fp32 as PyTorch does.
-void rk_add_layer_norm(float *x, const float *residual, size_t rows, size_t width,
+/// x = LayerNorm(x + residual) row by row, biased variance, in fp32 as PyTorch does. The residual's rows are
+/// `residual_stride` floats apart: 0 adds one row (a bias) to every row. `residual` may be NULL.
+void rk_add_layer_norm(float *x, const float *residual, size_t residual_stride, size_t rows, size_t width,
                        const float *gamma, const float *beta, float epsilon);
 
 /// Rounds floats to bfloat16 (their top 16 bits), to nearest with ties to even.
@@ -22,7 +23,8 @@ void rk_round_bf16(const float *x, size_t count, uint16_t *y);
 void rk_quantize_rows_u8(const float *x, size_t rows, size_t width, uint8_t *q, float *scales, int32_t *zero_points);
 
 /// y[r,n] = row_scales[r]·column_scales[n]·(sums[r,n] − zero_points[r]·column_sums[n]) + bias[n], then GELU
-/// when `gelu` is non-zero: int32 products of quantized rows and weights back to floats.
+/// when `gelu` is non-zero: int32 products of quantized rows and weights back to floats. A NULL `bias` adds
+/// y[r,n]'s own value instead: the product accumulates into y.
 void rk_dequantize(const int32_t *sums, size_t rows, size_t width, const float *row_scales, const int32_t *zero_points,
                    const float *column_scales, const int32_t *column_sums, const float *bias, int gelu, int wide, float *y);
 
