@@ -16,10 +16,11 @@ public struct ForwardCost: Sendable {
         return Double(shape.layers) * (dense + attention) + projection
     }
 
-    /// Single-precision GEMM speed, in FLOP/s, on this model's dense-layer shapes over `rows` tokens:
-    /// the best of OpenBLAS splitting each product across the cores and one single-threaded product per
-    /// core side by side (the engine's way), each timed for about `seconds`.
-    public func gemmRate(rows: Int = 4_096, seconds: Double = 1) -> Double {
+    /// Single-precision GEMM speed on this model's dense-layer shapes over `rows` tokens, and the library that
+    /// reached it: the best of OpenBLAS splitting each product across the cores, one single-threaded OpenBLAS
+    /// product per core side by side, and, where the fp32 path runs on oneDNN's AVX-512 kernels, one oneDNN
+    /// product per core side by side (the engine's way), each timed for about `seconds`.
+    public func gemmRate(rows: Int = 4_096, seconds: Double = 1) -> GEMMRate {
         let h = shape.hidden, inner = shape.intermediate
         let products = [(n: 3 * h, k: h), (n: h, k: h), (n: inner, k: h), (n: h, k: inner)]
         let flopsPerPass = products.reduce(0.0) { $0 + 2 * Double(rows * $1.n * $1.k) }
@@ -36,12 +37,23 @@ public struct ForwardCost: Sendable {
             return Double(passes) * flopsPerPass / (ContinuousClock.now - start).seconds
         }
         // Side by side first: OpenBLAS's own threads, once started, spin for a while after each product.
-        let sideBySide = rate({ _ = try? Parallel.sideBySide(lanes) { $0.run() } }, passesAtOnce: workers)
+        var rates = [GEMMRate(flopsPerSecond: rate({ _ = try? Parallel.sideBySide(lanes) { $0.runOpenBLAS() } }, passesAtOnce: workers),
+                              library: "cblas_sgemm")]
+        if let oneDNNLanes = try? lanes.map({ try OneDNNLane($0) }) {
+            rates.append(GEMMRate(flopsPerSecond: rate({ _ = try? Parallel.sideBySide(oneDNNLanes) { try $0.run() } }, passesAtOnce: workers),
+                                  library: "oneDNN matmul"))
+        }
         BLAS.setThreads(workers)
-        let split = rate({ lanes[0].run() }, passesAtOnce: 1)
+        rates.append(GEMMRate(flopsPerSecond: rate({ lanes[0].runOpenBLAS() }, passesAtOnce: 1), library: "cblas_sgemm"))
         BLAS.setThreads(1)
-        return max(split, sideBySide)
+        return rates.max { $0.flopsPerSecond < $1.flopsPerSecond }!
     }
+}
+
+/// A GEMM speed, in FLOP/s, and the library that reached it.
+public struct GEMMRate: Sendable {
+    public let flopsPerSecond: Double
+    public let library: String
 }
 
 /// One core's buffers for timing the dense-layer products.
@@ -61,10 +73,31 @@ private final class GEMMLane: Sendable {
         for i in 0..<weight.count { weight.pointer[i] = Float(i % 5) * 0.01 }
     }
 
-    func run() {
+    func runOpenBLAS() {
         for product in products {
             BLAS.accumulateProduct(m: rows, n: product.n, k: product.k, a: input.readOnly, transposedB: weight.readOnly,
                                    into: output.pointer)
+        }
+    }
+}
+
+/// A lane's products on oneDNN's fp32 kernels, where the engine's fp32 path runs on them.
+private final class OneDNNLane: Sendable {
+    let lane: GEMMLane
+    let products: [OneDNNMatMul]
+
+    /// Throws when the fp32 path does not run on oneDNN here.
+    init(_ lane: GEMMLane) throws {
+        guard OneDNN.hasAVX512Kernels else { throw InferenceError.kernelUnavailable("fp32 runs on OpenBLAS here") }
+        self.lane = lane
+        products = try lane.products.map {
+            try OneDNNMatMul(types: .fp32, weights: lane.weight.readOnly, bias: lane.weight.readOnly, inputs: $0.k, outputs: $0.n)
+        }
+    }
+
+    func run() throws {
+        for product in products {
+            try product.run(source: lane.input.readOnly, rows: lane.rows, destination: lane.output.pointer, epilogue: .accumulate)
         }
     }
 }

@@ -68,7 +68,7 @@ struct Bench: AsyncParsableCommand {
         let runPeers = try await peerRunner(pairs: pairs.count)
         // Each round runs ours, the floor's GEMMs and the peers, so all of them meet the same spells of a busy
         // machine; the last round's peers run once ours is printed, so our figures appear before the peers start.
-        var runs: [BenchMeasurement] = [], gemmRates: [Double] = [], peerRuns: [PeerResult] = []
+        var runs: [BenchMeasurement] = [], gemmRates: [GEMMRate] = [], peerRuns: [PeerResult] = []
         for round in 1...rounds {
             runs.append(try await BenchMeasurement.measure(scorer, pairs: pairs, maxLength: modelOptions.maxLength, profile: profile))
             if let cost { gemmRates.append(cost.gemmRate()) }
@@ -77,7 +77,7 @@ struct Bench: AsyncParsableCommand {
         guard let result = runs.max(by: { $0.docsPerSecond < $1.docsPerSecond }) else { return }
         try report(result, of: scorer.info, runs: runs)
         if profile { try report(stages: result.stages, seconds: result.seconds) }
-        if let cost, let rate = gemmRates.max() { try reportFloor(cost: cost, rate: rate, lengths: result.lengths, docsPerSecond: result.docsPerSecond) }
+        if let cost, let rate = gemmRates.max(by: { $0.flopsPerSecond < $1.flopsPerSecond }) { try reportFloor(cost: cost, rate: rate, lengths: result.lengths, docsPerSecond: result.docsPerSecond) }
         if let lengths { try await reportScaling(of: scorer, pairs: pairs, lengths: try Self.tokenCounts(lengths)) }
         fflush(nil)
         if let runPeers {
@@ -183,17 +183,17 @@ struct Bench: AsyncParsableCommand {
         }
     }
 
-    /// The fp32 floor: the pairs' arithmetic at the GEMM speed (`rate`, FLOP/s) this machine reaches on the model's shapes.
-    private func reportFloor(cost: ForwardCost, rate: Double, lengths: [Int], docsPerSecond: Double) throws {
+    /// The fp32 floor: the pairs' arithmetic at the GEMM speed (`rate`) this machine reaches on the model's shapes.
+    private func reportFloor(cost: ForwardCost, rate: GEMMRate, lengths: [Int], docsPerSecond: Double) throws {
         let flops = lengths.reduce(0) { $0 + cost.flops(length: $1) }
-        let floorDocsPerSecond = Double(lengths.count) / (flops / rate)
+        let floorDocsPerSecond = Double(lengths.count) / (flops / rate.flopsPerSecond)
         let share = docsPerSecond / floorDocsPerSecond
         if json {
-            try JSONLines.write(["floor_docs_per_sec": floorDocsPerSecond, "gemm_gflops": rate / 1e9,
-                                 "work_gflop": flops / 1e9, "share_of_floor": share])
+            try JSONLines.write(["floor_docs_per_sec": floorDocsPerSecond, "gemm_gflops": rate.flopsPerSecond / 1e9,
+                                 "gemm_library": rate.library, "work_gflop": flops / 1e9, "share_of_floor": share])
         } else {
-            print(String(format: "  floor          %.1f docs/sec (%.1f GFLOP of work at %.1f GFLOP/s, cblas_sgemm on the model's shapes)",
-                         floorDocsPerSecond, flops / 1e9, rate / 1e9))
+            print(String(format: "  floor          %.1f docs/sec (%.1f GFLOP of work at %.1f GFLOP/s, ", floorDocsPerSecond, flops / 1e9,
+                         rate.flopsPerSecond / 1e9) + rate.library + " on the model's shapes)")
             print(String(format: "  rerank is at   %.1f %% of the floor", 100 * share))
         }
     }

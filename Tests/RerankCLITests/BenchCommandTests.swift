@@ -32,6 +32,7 @@ struct BenchCommandTests {
         #expect((profile["QKV"] ?? 0) > 0 && (profile["attention"] ?? 0) > 0)
         let floor = lines[2]
         #expect((floor["gemm_gflops"] as? Double ?? 0) > 0 && (floor["share_of_floor"] as? Double ?? 0) > 0, "\(floor)")
+        #expect(["cblas_sgemm", "oneDNN matmul"].contains(floor["gemm_library"] as? String ?? ""), "\(floor)")
     }
 
     @Test("--rounds 0 is refused in one line")
