@@ -5,11 +5,11 @@
 
 // MARK: scalar and vector exp, erf
 
-// exp(x) = 2ⁿ·eʳ with n = round(x·log₂e) and |r| ≤ ln2/2, eʳ by its degree-7 Taylor polynomial (relative
-// error below 1e-7); 0 below -87.3, where expf underflows.
+// exp(x) for x ≤ 0 (every use here: the softmax's x − max and GELU's −z²) = 2ⁿ·eʳ with n = round(x·log₂e) and
+// |r| ≤ ln2/2, eʳ by its degree-7 Taylor polynomial (relative error below 1e-7); 0 below -87.3, where expf underflows.
 static inline __m256 exp8(__m256 x) {
     const __m256 low = _mm256_set1_ps(-87.3f);
-    __m256 clamped = _mm256_min_ps(_mm256_max_ps(x, low), _mm256_set1_ps(88.7f));
+    __m256 clamped = _mm256_max_ps(x, low);
     __m256 n = _mm256_round_ps(_mm256_mul_ps(clamped, _mm256_set1_ps(1.44269504f)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
     __m256 r = _mm256_fnmadd_ps(n, _mm256_set1_ps(0.69314575f), clamped);
     r = _mm256_fnmadd_ps(n, _mm256_set1_ps(1.4286068e-6f), r);
@@ -74,9 +74,11 @@ static inline RK_AVX512 __m512 bitwise_xor(__m512 a, __m512 b) {
     return _mm512_castsi512_ps(_mm512_xor_epi32(_mm512_castps_si512(a), _mm512_castps_si512(b)));
 }
 
+// exp8's operations, except that p·2ⁿ is one correctly rounded vscalefps instead of a multiplication by 2ⁿ built in
+// the exponent bits: the same value wherever n ≥ −126, which x ≥ −87.3 ensures.
 static inline RK_AVX512 __m512 exp16(__m512 x) {
     const __m512 low = _mm512_set1_ps(-87.3f);
-    __m512 clamped = _mm512_min_ps(_mm512_max_ps(x, low), _mm512_set1_ps(88.7f));
+    __m512 clamped = _mm512_max_ps(x, low);
     __m512 n = _mm512_roundscale_ps(_mm512_mul_ps(clamped, _mm512_set1_ps(1.44269504f)), _MM_FROUND_TO_NEAREST_INT | _MM_FROUND_NO_EXC);
     __m512 r = _mm512_fnmadd_ps(n, _mm512_set1_ps(0.69314575f), clamped);
     r = _mm512_fnmadd_ps(n, _mm512_set1_ps(1.4286068e-6f), r);
@@ -88,8 +90,7 @@ static inline RK_AVX512 __m512 exp16(__m512 x) {
     p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(0.5f));
     p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f));
     p = _mm512_fmadd_ps(p, r, _mm512_set1_ps(1.0f));
-    __m512i exponent = _mm512_slli_epi32(_mm512_add_epi32(_mm512_cvtps_epi32(n), _mm512_set1_epi32(127)), 23);
-    __m512 result = _mm512_mul_ps(p, _mm512_castsi512_ps(exponent));
+    __m512 result = _mm512_scalef_ps(p, n);
     return _mm512_maskz_mov_ps(~_mm512_cmp_ps_mask(x, low, _CMP_LT_OQ), result);
 }
 
