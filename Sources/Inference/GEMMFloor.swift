@@ -39,7 +39,7 @@ public struct ForwardCost: Sendable {
         // Side by side first: OpenBLAS's own threads, once started, spin for a while after each product.
         var rates = [GEMMRate(flopsPerSecond: rate({ _ = try? Parallel.sideBySide(lanes) { $0.runOpenBLAS() } }, passesAtOnce: workers),
                               library: "cblas_sgemm")]
-        if let oneDNNLanes = try? lanes.map({ try OneDNNLane($0) }) {
+        if OneDNN.hasAVX512Kernels, let oneDNNLanes = try? lanes.map({ try OneDNNLane($0) }) {
             rates.append(GEMMRate(flopsPerSecond: rate({ _ = try? Parallel.sideBySide(oneDNNLanes) { try $0.run() } }, passesAtOnce: workers),
                                   library: "oneDNN matmul"))
         }
@@ -86,9 +86,7 @@ private final class OneDNNLane: Sendable {
     let lane: GEMMLane
     let products: [OneDNNMatMul]
 
-    /// Throws when the fp32 path does not run on oneDNN here.
     init(_ lane: GEMMLane) throws {
-        guard OneDNN.hasAVX512Kernels else { throw InferenceError.kernelUnavailable("fp32 runs on OpenBLAS here") }
         self.lane = lane
         products = try lane.products.map {
             try OneDNNMatMul(types: .fp32, weights: lane.weight.readOnly, bias: lane.weight.readOnly, inputs: $0.k, outputs: $0.n)

@@ -97,6 +97,8 @@ final class OneDNNMatMul: @unchecked Sendable {
         case biasGELU
         /// C += A·Wᵀ; the caller adds the bias.
         case accumulate
+
+        var addsBias: Bool { self == .bias || self == .biasGELU }
     }
 
     /// Rows per call. The AMX, VNNI and AVX-512 kernels (brgemm) run 128 rows as fast as many; AVX2's (gemm:jit) pack
@@ -155,7 +157,7 @@ final class OneDNNMatMul: @unchecked Sendable {
             let primitive = try primitive(PrimitiveKey(rows: height, epilogue: epilogue))
             try context.execute(primitive, engine: engine,
                                 source: source + start * inputs * types.elementSize,
-                                weights: weights, bias: primitive.addsBias ? bias : nil,
+                                weights: weights, bias: epilogue.addsBias ? bias : nil,
                                 destination: destination + start * outputs * destinationSize)
             start += height
         }
@@ -177,7 +179,6 @@ final class OneDNNMatMul: @unchecked Sendable {
         let destinationDesc: dnnl_memory_desc_t
         let weightsDesc: dnnl_memory_desc_t
         let scratchpadBytes: Int
-        let addsBias: Bool
     }
 
     private func primitive(_ key: PrimitiveKey) throws -> Primitive {
@@ -206,9 +207,8 @@ final class OneDNNMatMul: @unchecked Sendable {
                                                           dnnl_format_tag_any), "describing weights")
         }
         var biasDesc = try OneDNN.matrix(rows: 1, columns: outputs, type: dnnl_f32)
-        let addsBias = key.epilogue == .bias || key.epilogue == .biasGELU
         var operation = dnnl_matmul_desc_t()
-        let described = addsBias
+        let described = key.epilogue.addsBias
             ? dnnl_matmul_desc_init(&operation, &source, &weightsDesc, &biasDesc, &destination)
             : dnnl_matmul_desc_init(&operation, &source, &weightsDesc, nil, &destination)
         try OneDNN.check(described, "describing a matmul")
@@ -239,7 +239,7 @@ final class OneDNNMatMul: @unchecked Sendable {
               let scratchpad = dnnl_primitive_desc_query_md(descriptor, dnnl_query_scratchpad_md, 0)
         else { throw InferenceError.kernelUnavailable("oneDNN gave no matmul") }
         return Primitive(primitive: primitive, sourceDesc: source, destinationDesc: destination, weightsDesc: chosenWeights.pointee,
-                         scratchpadBytes: dnnl_memory_desc_get_size(scratchpad), addsBias: addsBias)
+                         scratchpadBytes: dnnl_memory_desc_get_size(scratchpad))
     }
 
     /// W [outputs × inputs] row-major is W ᵀ [inputs × outputs] with strides (1, inputs): reordered into `layout`.

@@ -7,12 +7,8 @@ import Testing
 struct DenseLayerTests {
     private static let inputs = 96, outputs = 40, rows = 300 // more rows than one oneDNN block, and a tail
 
-    private static func values(_ count: Int, seed: UInt32, scale: Float = 1) -> FloatBuffer {
-        var state = seed
-        return FloatBuffer((0..<count).map { _ in
-            state = state &* 1_664_525 &+ 1_013_904_223
-            return (Float(state >> 8) / Float(1 << 24) * 2 - 1) * scale
-        })
+    private static func values(_ count: Int, seed: Int, spread: Float = 1) -> FloatBuffer {
+        FloatBuffer(TestValues.uniform(count, seed: seed, spread: spread))
     }
 
     /// The layer in `precision`, or nil where this CPU has no kernel for it (bf16 without AVX512_BF16 or AMX).
@@ -25,7 +21,7 @@ struct DenseLayerTests {
     @Test("accumulate adds x·Wᵀ into y without the bias: apply's result minus b, plus what y held", arguments: Precision.allCases)
     func accumulateAddsTheProduct(precision: Precision) throws {
         guard let layer = Self.layer(precision) else { return }
-        let x = Self.values(Self.rows * Self.inputs, seed: 5, scale: 3), residual = Self.values(Self.rows * Self.outputs, seed: 6, scale: 5)
+        let x = Self.values(Self.rows * Self.inputs, seed: 5, spread: 3), residual = Self.values(Self.rows * Self.outputs, seed: 6, spread: 5)
         let applied = FloatBuffer(count: Self.rows * Self.outputs), accumulated = FloatBuffer(residual.array())
         try layer.apply(x, rows: Self.rows, into: applied)
         try layer.accumulate(x, rows: Self.rows, into: accumulated)
@@ -43,7 +39,7 @@ struct DenseLayerTests {
     @Test("GELU fused into the product equals the product then the GELU kernel", arguments: Precision.allCases)
     func fusedGELU(precision: Precision) throws {
         guard let layer = Self.layer(precision), layer.fusesGELU else { return }
-        let x = Self.values(Self.rows * Self.inputs, seed: 7, scale: 3)
+        let x = Self.values(Self.rows * Self.inputs, seed: 7, spread: 3)
         let fused = FloatBuffer(count: Self.rows * Self.outputs), separate = FloatBuffer(count: Self.rows * Self.outputs)
         try layer.apply(x, rows: Self.rows, into: fused, gelu: true)
         try layer.apply(x, rows: Self.rows, into: separate)

@@ -7,14 +7,6 @@ struct KernelTests {
     /// Odd lengths reach every tail path (32-, 16-, 8-wide and scalar).
     static let lengths = [1, 7, 8, 9, 31, 33, 100]
 
-    private static func values(_ count: Int, seed: Int = 1, spread: Float = 4) -> [Float] {
-        var state = UInt64(seed) &* 0x9E37_79B9_7F4A_7C15
-        return (0..<count).map { _ in
-            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
-            return (Float(state >> 40) / Float(1 << 24) * 2 - 1) * spread
-        }
-    }
-
     @Test("GELU within 2e-7·|x| + 1e-7 of 0.5·x·(1 + erf(x/√2)), tails included", arguments: [1, 7, 8, 9, 31, 33, 100_003])
     func gelu(count: Int) {
         let inputs = (0..<count).map { Float(-10 + 20 * Double($0) / Double(max(count - 1, 1))) }
@@ -28,8 +20,8 @@ struct KernelTests {
 
     @Test("add + LayerNorm equals the double-precision reference", arguments: lengths)
     func layerNorm(width: Int) {
-        var x = Self.values(2 * width, seed: 2)
-        let residual = Self.values(2 * width, seed: 3), gamma = Self.values(width, seed: 4), beta = Self.values(width, seed: 5)
+        var x = TestValues.uniform(2 * width, seed: 2)
+        let residual = TestValues.uniform(2 * width, seed: 3), gamma = TestValues.uniform(width, seed: 4), beta = TestValues.uniform(width, seed: 5)
         let inputs = x
         x.withUnsafeMutableBufferPointer { out in
             Kernels.addAndLayerNorm(out.baseAddress!, residual: residual, rows: 2, width: width, gamma: gamma, beta: beta, epsilon: 1e-12)
@@ -47,8 +39,8 @@ struct KernelTests {
 
     @Test("add + LayerNorm with a residual stride of 0 adds one row, a bias, to every row", arguments: lengths)
     func layerNormAddsBias(width: Int) {
-        let x = Self.values(3 * width, seed: 6), bias = Self.values(width, seed: 7)
-        let gamma = Self.values(width, seed: 8), beta = Self.values(width, seed: 9)
+        let x = TestValues.uniform(3 * width, seed: 6), bias = TestValues.uniform(width, seed: 7)
+        let gamma = TestValues.uniform(width, seed: 8), beta = TestValues.uniform(width, seed: 9)
         var broadcast = x, repeated = x
         broadcast.withUnsafeMutableBufferPointer { out in
             Kernels.addAndLayerNorm(out.baseAddress!, residual: bias, residualStride: 0, rows: 3, width: width,
@@ -66,7 +58,7 @@ struct KernelTests {
     func attention(shape: (length: Int, headSize: Int), wideVectors: Bool) {
         let (length, headSize) = shape
         let stride = 3 * headSize + 5 // rows of a wider matrix, as in the fused QKV output
-        let qkv = Self.values(length * stride, seed: 6, spread: 2)
+        let qkv = TestValues.uniform(length * stride, seed: 6, spread: 2)
         var out = [Float](repeating: .nan, count: length * headSize)
         var scratch = [Float](repeating: 0, count: Kernels.attentionScratch(length: length, headSize: headSize))
         let scale = 1 / Float(headSize).squareRoot()
@@ -92,7 +84,7 @@ struct KernelTests {
 
     @Test("bfloat16 rounding: nearest, ties to even, tails included", arguments: [1, 15, 16, 17, 40])
     func bfloat16(count: Int) {
-        let x = Self.values(count, seed: 7, spread: 1000) + [1 + 0x1p-8, 1 + 3 * 0x1p-8] // ties: to 1 and to 1 + 2⁻⁶
+        let x = TestValues.uniform(count, seed: 7, spread: 1000) + [1 + 0x1p-8, 1 + 3 * 0x1p-8] // ties: to 1 and to 1 + 2⁻⁶
         var y = [UInt16](repeating: 0, count: x.count)
         Kernels.roundToBFloat16(x, count: x.count, into: &y)
         for (value, rounded) in zip(x, y) {
@@ -105,7 +97,7 @@ struct KernelTests {
 
     @Test("uint8 rows: every value within half a step of its row's scale, zero exact", arguments: lengths)
     func quantizeRows(width: Int) {
-        var x = Self.values(3 * width, seed: 8, spread: 5)
+        var x = TestValues.uniform(3 * width, seed: 8, spread: 5)
         x[0] = 0
         for j in 0..<width { x[2 * width + j] = abs(x[2 * width + j]) } // a row with no negative values
         var q = [UInt8](repeating: 0, count: x.count), scales = [Float](repeating: 0, count: 3), zeros = [Int32](repeating: 0, count: 3)
@@ -124,7 +116,7 @@ struct KernelTests {
     func dequantize(width: Int) {
         let sums = (0..<(2 * width)).map { Int32($0 * 37 - 100) }, columnSums = (0..<width).map { Int32($0 - 3) }
         let rowScales: [Float] = [0.5, 0.25], zeros: [Int32] = [3, 200]
-        let columnScales = Self.values(width, seed: 9, spread: 0.01), bias = Self.values(width, seed: 10)
+        let columnScales = TestValues.uniform(width, seed: 9, spread: 0.01), bias = TestValues.uniform(width, seed: 10)
         for gelu in [false, true] {
             var y = [Float](repeating: 0, count: 2 * width)
             Kernels.dequantize(sums, rows: 2, width: width, rowScales: rowScales, zeroPoints: zeros, columnScales: columnScales,
@@ -139,7 +131,7 @@ struct KernelTests {
             }
         }
         // Without a bias, the product adds into what y holds.
-        let start = Self.values(2 * width, seed: 11)
+        let start = TestValues.uniform(2 * width, seed: 11)
         var accumulated = start, product = [Float](repeating: 0, count: 2 * width)
         Kernels.dequantize(sums, rows: 2, width: width, rowScales: rowScales, zeroPoints: zeros, columnScales: columnScales,
                            columnSums: columnSums, bias: nil, into: &accumulated)
@@ -187,7 +179,7 @@ struct KernelTests {
 
     private func attentionIsBitIdentical(length: Int, headSize: Int, spread: Float) -> Bool {
         let stride = 3 * headSize
-        let qkv = Self.values(length * stride, seed: 9, spread: spread)
+        let qkv = TestValues.uniform(length * stride, seed: 9, spread: spread)
         func run(wide: Bool) -> [Float] {
             var out = [Float](repeating: .nan, count: length * headSize)
             var scratch = [Float](repeating: 0, count: Kernels.attentionScratch(length: length, headSize: headSize))
@@ -206,7 +198,7 @@ struct KernelTests {
     func wideElementWiseStepsAreBitIdentical(count: Int) {
         // GELU over a wide range, with its extremes: where exp underflows, infinities, signed zeros.
         let extremes: [Float] = [0, -0.0, 1e-30, -1e-30, 200, -200, .infinity, -.infinity, 87, -87.5, 13.2, -13.2]
-        let inputs = Array((extremes + Self.values(count, seed: 21, spread: 12)).prefix(max(count, extremes.count)))
+        let inputs = Array((extremes + TestValues.uniform(count, seed: 21, spread: 12)).prefix(max(count, extremes.count)))
         func gelu(wide: Bool) -> [UInt32] {
             var x = inputs
             x.withUnsafeMutableBufferPointer { Kernels.gelu($0.baseAddress!, count: $0.count, wideVectors: wide) }
@@ -215,7 +207,7 @@ struct KernelTests {
         #expect(gelu(wide: true) == gelu(wide: false))
 
         let sums = (0..<(2 * count)).map { Int32(($0 * 7_919) % 60_001 - 30_000) }, columnSums = (0..<count).map { Int32($0 % 97 - 40) }
-        let columnScales = Self.values(count, seed: 23, spread: 0.002), bias = Self.values(count, seed: 24)
+        let columnScales = TestValues.uniform(count, seed: 23, spread: 0.002), bias = TestValues.uniform(count, seed: 24)
         for activation in [false, true] {
             func dequantize(wide: Bool) -> [UInt32] {
                 var y = [Float](repeating: .nan, count: 2 * count)

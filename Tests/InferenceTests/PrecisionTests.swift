@@ -42,13 +42,8 @@ struct PrecisionTests {
     func denseLayer(precision: Precision) throws {
         guard Self.runs(precision) else { return }
         let inputs = 96, outputs = 40, rows = 300 // more rows than one oneDNN block, and a tail
-        var state: UInt32 = 7
-        func next() -> Float {
-            state = state &* 1_664_525 &+ 1_013_904_223
-            return Float(state >> 8) / Float(1 << 24) * 2 - 1
-        }
-        let w = (0..<(inputs * outputs)).map { _ in next() }, xs = (0..<(rows * inputs)).map { _ in next() * 3 }
-        let weights = DenseWeights(weight: FloatBuffer(w), bias: FloatBuffer((0..<outputs).map { _ in next() }),
+        let w = TestValues.uniform(inputs * outputs, seed: 7, spread: 1), xs = TestValues.uniform(rows * inputs, seed: 8, spread: 3)
+        let weights = DenseWeights(weight: FloatBuffer(w), bias: FloatBuffer(TestValues.uniform(outputs, seed: 9, spread: 1)),
                                    inputs: inputs, outputs: outputs)
         let x = FloatBuffer(xs)
         let reference = FloatBuffer(count: rows * outputs), fast = FloatBuffer(count: rows * outputs)

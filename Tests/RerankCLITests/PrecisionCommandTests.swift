@@ -30,6 +30,16 @@ struct PrecisionCommandTests {
         return try files.write("pairs.jsonl", lines.joined(separator: "\n"))
     }
 
+    /// The kernels `rerank bench --json` reports for 16 DL19 pairs, with `options` added.
+    private func benchKernels(_ options: [String] = [], environment: [String: String]) throws -> String {
+        let bench = try RerankBinary.run(["bench", "--model", "ms-marco-MiniLM-L6-ce-local-v2", "--eval", Fixtures.dl19.path,
+                                          "--limit", "16", "--json"] + options, environment: environment)
+        #expect(bench.status == 0, "\(bench.standardError)")
+        let first = try #require(bench.standardOutput.split(separator: "\n").first)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
+        return try #require(report["kernels"] as? String, "\(first)")
+    }
+
     @Test("eval --precision int8 reports fp32's metrics (the reference's), int8's within 0.005 of them, and the largest difference")
     func evalQualityCost() throws {
         let result = try RerankBinary.run(["eval", "--model", "ms-marco-MiniLM-L6-ce-local-v2", "--eval", Fixtures.dl19.path,
@@ -67,11 +77,7 @@ struct PrecisionCommandTests {
             let differences = zip(try scores(result), reference).map { abs($0 - $1) }
             #expect(differences.count == count && (differences.max() ?? 1) < 1e-4, "\(differences)")
         }
-        let bench = try RerankBinary.run(["bench", "--model", "ms-marco-MiniLM-L6-ce-local-v2", "--eval", Fixtures.dl19.path,
-                                          "--limit", "16", "--json"], environment: avx2)
-        let first = try #require(bench.standardOutput.split(separator: "\n").first)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
-        #expect((report["kernels"] as? String)?.hasPrefix("OpenBLAS ") == true, "\(first)")
+        #expect(try benchKernels(environment: avx2).hasPrefix("OpenBLAS "))
     }
 
     @Test("int8 runs on AVX2 kernels alone (7-bit weights), and scores within 2 logits of fp32")
@@ -85,12 +91,7 @@ struct PrecisionCommandTests {
         #expect(reference.status == 0 && int8.status == 0, "\(int8.standardError)")
         let differences = zip(try scores(reference), try scores(int8)).map { abs($0 - $1) }
         #expect(differences.count == 24 && (differences.max() ?? 9) < 2.0, "\(differences)")
-        let bench = try RerankBinary.run(["bench", "--model", "ms-marco-MiniLM-L6-ce-local-v2", "--eval", Fixtures.dl19.path,
-                                          "--limit", "16", "--precision", "int8", "--json"], environment: avx2)
-        #expect(bench.status == 0, "\(bench.standardError)")
-        let first = try #require(bench.standardOutput.split(separator: "\n").first)
-        let report = try #require(try JSONSerialization.jsonObject(with: Data(first.utf8)) as? [String: Any])
-        #expect(report["kernels"] as? String == "oneDNN AVX2", "\(first)")
+        #expect(try benchKernels(["--precision", "int8"], environment: avx2) == "oneDNN AVX2")
     }
 
     @Test("bf16 on a CPU without bf16 kernels: one clear line naming the way out, no crash")
