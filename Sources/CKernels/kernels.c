@@ -482,11 +482,11 @@ static inline void context_rows(const float *exponentials, size_t padded, const 
 
 // Steps 2 to 4 with AVX2, from the packed keys and values.
 static void attention_head_avx2(const float *q, size_t stride, const float *keys, const float *values, size_t padded,
-                                size_t length, size_t head_size, float scale, float *scores, float *inverses, float *out,
-                                size_t out_stride) {
+                                size_t length, size_t queries, size_t head_size, float scale, float *scores, float *inverses,
+                                float *out, size_t out_stride) {
     const __m256 scales = _mm256_set1_ps(scale);
-    for (size_t i = 0; i < length; ) {
-        const size_t rows = length - i >= 4 ? 4 : 1;
+    for (size_t i = 0; i < queries; ) {
+        const size_t rows = queries - i >= 4 ? 4 : 1;
         for (size_t j = 0; j < padded; j += 16) {
             if (rows == 4) scores_4x16(q + i * stride, stride, keys, padded, j, head_size, scales, scores);
             else scores_1x16(q + i * stride, keys, padded, j, head_size, scales, scores);
@@ -561,34 +561,37 @@ static inline __attribute__((always_inline)) RK_AVX512 void attention_rows_avx51
 
 // Steps 2 to 4 with 512-bit vectors, from the packed keys and values.
 static RK_AVX512 void attention_head_avx512(const float *q, size_t stride, const float *keys, const float *values,
-                                            size_t padded, size_t length, size_t head_size, float scale, float *scores,
-                                            float *inverses, float *out, size_t out_stride) {
+                                            size_t padded, size_t length, size_t queries, size_t head_size, float scale,
+                                            float *scores, float *inverses, float *out, size_t out_stride) {
     const __m512 scales = _mm512_set1_ps(scale);
     size_t i = 0;
-    for (; i + 8 <= length; i += 8) {
+    for (; i + 8 <= queries; i += 8) {
         attention_rows_avx512(8, q + i * stride, stride, keys, values, padded, length, head_size, scales, scores, inverses,
                               out + i * out_stride, out_stride);
     }
-    if (i + 4 <= length) {
+    if (i + 4 <= queries) {
         attention_rows_avx512(4, q + i * stride, stride, keys, values, padded, length, head_size, scales, scores, inverses,
                               out + i * out_stride, out_stride);
         i += 4;
     }
-    for (; i < length; i++) {
+    for (; i < queries; i++) {
         attention_rows_avx512(1, q + i * stride, stride, keys, values, padded, length, head_size, scales, scores, inverses,
                               out + i * out_stride, out_stride);
     }
 }
 
-void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t head_size,
-                       float scale, float *out, size_t out_stride, float *scratch, int wide) {
+void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t queries,
+                       size_t head_size, float scale, float *out, size_t out_stride, float *scratch, int wide) {
+    if (queries > length) queries = length;
     const size_t padded = padded_length(length);
     float *keys = scratch, *values = keys + head_size * padded, *scores = values + head_size * padded;
     float *inverses = scores + 8 * padded;
     pack_keys_and_values(k, v, stride, length, head_size, padded, keys, values);
     if (use_wide_vectors(wide) && head_size % 16 == 0) {
-        attention_head_avx512(q, stride, keys, values, padded, length, head_size, scale, scores, inverses, out, out_stride);
+        attention_head_avx512(q, stride, keys, values, padded, length, queries, head_size, scale, scores, inverses, out,
+                              out_stride);
     } else {
-        attention_head_avx2(q, stride, keys, values, padded, length, head_size, scale, scores, inverses, out, out_stride);
+        attention_head_avx2(q, stride, keys, values, padded, length, queries, head_size, scale, scores, inverses, out,
+                            out_stride);
     }
 }

@@ -45,18 +45,25 @@ struct BertEncoder: Sendable {
     /// The longest sequence the position table holds.
     var maxSequenceLength: Int { variant.positions.maxSequenceLength(rows: shape.maxPositions) }
 
-    /// The last hidden state, [tokens × hidden], of every token in the batch, computed in a workspace
-    /// borrowed from `workspaces` (one pool per scoring run); throws `CancellationError` between layers
-    /// once `isCancelled` says so.
-    func encode(_ batch: PackedBatch, workspaces: EncoderWorkspaces, isCancelled: () -> Bool = { false }) throws -> FloatBuffer {
+    /// The last hidden state of the batch, the rows `output` asks for, computed in a workspace borrowed from
+    /// `workspaces` (one pool per scoring run); throws `CancellationError` between layers once `isCancelled` says so.
+    func encode(_ batch: PackedBatch, output: EncoderOutput, workspaces: EncoderWorkspaces,
+                isCancelled: () -> Bool = { false }) throws -> FloatBuffer {
         let hiddenStates = try StageProfile.shared.time(.embeddings) { try embed(batch) }
-        try workspaces.withWorkspace(tokens: batch.tokenCount) { workspace in
-            for layer in layers {
+        return try workspaces.withWorkspace(tokens: batch.tokenCount) { workspace in
+            let everyRow = output == .everyToken ? layers[...] : layers.dropLast()
+            for layer in everyRow {
                 if isCancelled() { throw CancellationError() }
                 try apply(layer, to: hiddenStates, batch: batch, workspace: workspace)
             }
+            guard output == .firstTokens else { return hiddenStates }
+            let firstTokens = firstRows(of: hiddenStates, batch: batch)
+            if let last = layers.last {
+                if isCancelled() { throw CancellationError() }
+                try applyToFirstTokens(last, firstTokens, hiddenStates: hiddenStates, batch: batch, workspace: workspace)
+            }
+            return firstTokens
         }
-        return hiddenStates
     }
 
     /// Word + position (+ token type) rows, LayerNorm, then the projection to the hidden width if any.
@@ -90,11 +97,27 @@ struct BertEncoder: Sendable {
     }
 
     private func apply(_ layer: BertLayerWeights, to x: FloatBuffer, batch: PackedBatch, workspace w: EncoderWorkspace) throws {
-        let m = batch.tokenCount, inner = shape.intermediate
-        let profile = StageProfile.shared
+        let m = batch.tokenCount
         // Q, K, V for every token in one GEMM: [m × 3h].
-        try profile.time(.qkv) { try layer.qkv.apply(x, rows: m, into: w.qkv) }
-        profile.time(.attention) { attention(qkv: w.qkv, batch: batch, into: w.context, scratch: w.attentionScratch) }
+        try StageProfile.shared.time(.qkv) { try layer.qkv.apply(x, rows: m, into: w.qkv) }
+        StageProfile.shared.time(.attention) { attention(qkv: w.qkv, batch: batch, firstQueryOnly: false, into: w.context, scratch: w.attentionScratch) }
+        try finish(layer, residual: x, rows: m, workspace: w)
+    }
+
+    /// The last layer when only each sequence's first row is read: keys and values from every token, but attention
+    /// from the first token alone, and the output projection and feed-forward on those rows alone (`firstTokens`,
+    /// [sequences × hidden], which enter as the layer's input rows and leave as its output).
+    private func applyToFirstTokens(_ layer: BertLayerWeights, _ firstTokens: FloatBuffer, hiddenStates x: FloatBuffer,
+                                    batch: PackedBatch, workspace w: EncoderWorkspace) throws {
+        try StageProfile.shared.time(.qkv) { try layer.qkv.apply(x, rows: batch.tokenCount, into: w.qkv) }
+        StageProfile.shared.time(.attention) { attention(qkv: w.qkv, batch: batch, firstQueryOnly: true, into: w.context, scratch: w.attentionScratch) }
+        try finish(layer, residual: firstTokens, rows: batch.sequenceCount, workspace: w)
+    }
+
+    /// A layer's steps after attention, on `rows` rows of `w.context` and of the residual `x`, which they update.
+    private func finish(_ layer: BertLayerWeights, residual x: FloatBuffer, rows m: Int, workspace w: EncoderWorkspace) throws {
+        let inner = shape.intermediate
+        let profile = StageProfile.shared
         // Attention output projection added into the residual rows, then its bias and LayerNorm.
         try profile.time(.projections) { try layer.attentionOutput.accumulate(w.context, rows: m, into: x) }
         profile.time(.layerNorm) {
@@ -117,6 +140,16 @@ struct BertEncoder: Sendable {
         }
     }
 
+    /// Each sequence's first row of `hiddenStates`, [sequences × hidden].
+    private func firstRows(of hiddenStates: FloatBuffer, batch: PackedBatch) -> FloatBuffer {
+        let h = shape.hidden
+        let rows = FloatBuffer(count: batch.sequenceCount * h)
+        for sequence in 0..<batch.sequenceCount {
+            (rows.pointer + sequence * h).update(from: hiddenStates.readOnly + batch.range(of: sequence).lowerBound * h, count: h)
+        }
+        return rows
+    }
+
     /// `x = LayerNorm(x + bias)` over `rows` rows of `width` (the hidden width unless given), split across the workers.
     private func addAndNormalize(_ x: FloatBuffer, bias: FloatBuffer?, rows: Int, width: Int? = nil, gamma: FloatBuffer, beta: FloatBuffer) {
         let width = width ?? shape.hidden
@@ -126,18 +159,31 @@ struct BertEncoder: Sendable {
         }
     }
 
-    /// Scaled dot-product attention within each sequence, head by head, into `context` [m × h].
+    /// Scaled dot-product attention within each sequence, head by head, into `context`: row t of the batch for
+    /// every token t, or, when `firstQueryOnly`, row s for sequence s's first token alone.
     /// Sequence–head pairs are spread over the workers; each worker has its own scratch.
-    private func attention(qkv: FloatBuffer, batch: PackedBatch, into context: FloatBuffer, scratch: [FloatBuffer]) {
+    private func attention(qkv: FloatBuffer, batch: PackedBatch, firstQueryOnly: Bool, into context: FloatBuffer, scratch: [FloatBuffer]) {
         let h = shape.hidden, d = shape.headSize, stride = 3 * h, heads = shape.heads
         let scale = 1 / Float(d).squareRoot()
         Parallel.forEachItem(batch.sequenceCount * heads, scratchSpaces: scratch.count) { worker, item in
-            let range = batch.range(of: item / heads)
-            let head = item % heads
+            let sequence = item / heads, head = item % heads
+            let range = batch.range(of: sequence)
             let rows = qkv.readOnly + range.lowerBound * stride
+            let out = context.pointer + (firstQueryOnly ? sequence : range.lowerBound) * h + head * d
             Kernels.attention(q: rows + head * d, k: rows + h + head * d, v: rows + 2 * h + head * d, stride: stride,
-                              length: range.count, headSize: d, scale: scale,
-                              into: context.pointer + range.lowerBound * h + head * d, outStride: h, scratch: scratch[worker].pointer)
+                              length: range.count, queries: firstQueryOnly ? 1 : range.count, headSize: d, scale: scale,
+                              into: out, outStride: h, scratch: scratch[worker].pointer)
         }
     }
+}
+
+/// Which rows of the last hidden state an encoder pass computes.
+enum EncoderOutput: Sendable {
+    /// Every token's row, [tokens × hidden]: what mean pooling reads.
+    case everyToken
+    /// Each sequence's first token (`[CLS]`, `<s>`), [sequences × hidden]: all a classification head reads. The
+    /// last layer then attends from those rows alone and runs its output projection and feed-forward on them alone
+    /// (keys and values still come from every token): an eighth of a six-layer model's arithmetic skipped, the kept
+    /// rows unchanged.
+    case firstTokens
 }

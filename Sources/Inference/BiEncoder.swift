@@ -37,7 +37,7 @@ public final class BiEncoder: Scorer {
     public var tokenizer: any PairTokenizer { model.tokenizer }
 
     /// The arithmetic of a forward pass, for holding throughput against the machine's floor.
-    public var forwardCost: ForwardCost { ForwardCost(shape: model.encoder.shape) }
+    public var forwardCost: ForwardCost { ForwardCost(shape: model.encoder.shape, output: .everyToken) }
 
     /// The text as the model reads it, truncated on the right.
     public func encode(_ text: String, maxLength: Int? = nil) throws -> EncodedText {
@@ -77,7 +77,7 @@ public final class BiEncoder: Scorer {
         let fresh = try await BatchRunner.run(
             sequences: missing.map { (ids($0), nil) }, planner: planner,
             compute: { [model] batch, isCancelled in
-                let hiddenStates = try model.encoder.encode(batch, workspaces: workspaces, isCancelled: isCancelled)
+                let hiddenStates = try model.encoder.encode(batch, output: .everyToken, workspaces: workspaces, isCancelled: isCancelled)
                 return StageProfile.shared.time(.head) { MeanPooling.embeddings(hiddenStates: hiddenStates, batch: batch, hidden: hidden) }
             },
             onBatch: { positions, embeddings, _ in

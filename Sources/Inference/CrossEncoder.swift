@@ -41,7 +41,7 @@ public final class CrossEncoder: Scorer {
     public var tokenizer: any PairTokenizer { model.tokenizer }
 
     /// The arithmetic of a forward pass, for holding throughput against the machine's floor.
-    public var forwardCost: ForwardCost { ForwardCost(shape: model.encoder.shape) }
+    public var forwardCost: ForwardCost { ForwardCost(shape: model.encoder.shape, output: .firstTokens) }
 
     /// The pair as the model reads it, with `longest_first` truncation.
     public func encode(query: String, passage: String, maxLength: Int? = nil) throws -> EncodedPair {
@@ -102,8 +102,8 @@ public final class CrossEncoder: Scorer {
         let logits = try await BatchRunner.run(
             sequences: encoded.map { ($0.inputIds, $0.tokenTypeIds) }, planner: planner,
             compute: { [head, model] batch, isCancelled in
-                let hiddenStates = try model.encoder.encode(batch, workspaces: workspaces, isCancelled: isCancelled)
-                return try StageProfile.shared.time(.head) { try head.logits(hiddenStates: hiddenStates, batch: batch) }
+                let firstTokens = try model.encoder.encode(batch, output: .firstTokens, workspaces: workspaces, isCancelled: isCancelled)
+                return try StageProfile.shared.time(.head) { try head.logits(firstTokens: firstTokens, count: batch.sequenceCount) }
             },
             onBatch: { indices, results, completed in
                 onBatch(indices, zip(indices, results).map { Self.pairScore($1, encoded[$0].truncation) }, completed)

@@ -4,16 +4,34 @@ import Foundation
 /// `rerank bench --floor` holds fp32 throughput against.
 public struct ForwardCost: Sendable {
     let shape: BertShape
+    /// The rows the engine's last layer computes.
+    let output: EncoderOutput
 
-    /// Floating-point operations (a multiply-add counts two) for one sequence of `length` tokens:
-    /// every layer's dense products (Q, K, V, output, both feed-forward products) and its attention
-    /// scores and context (quadratic in the length), plus ELECTRA's embedding projection.
+    /// Floating-point operations (a multiply-add counts two) of the whole forward pass over one sequence of
+    /// `length` tokens, as the reference runs it: every layer's dense products (Q, K, V, output, both feed-forward
+    /// products) and its attention scores and context (quadratic in the length), plus ELECTRA's embedding projection.
     public func flops(length: Int) -> Double {
-        let l = Double(length), h = Double(shape.hidden), inner = Double(shape.intermediate)
-        let dense = 2 * l * (4 * h * h + 2 * h * inner)
-        let attention = 4 * l * l * h
-        let projection = shape.projectsEmbeddings ? 2 * l * Double(shape.embedding) * h : 0
-        return Double(shape.layers) * (dense + attention) + projection
+        Double(shape.layers) * layerFlops(length: length, queries: length) + projectionFlops(length: length)
+    }
+
+    /// The share of `flops(length:)` the engine computes: all of it for every token's output, less the last layer's
+    /// work on the rows past the first when only first tokens are read (Q stays fused with K and V for every token).
+    public func computedFlops(length: Int) -> Double {
+        guard output == .firstTokens, shape.layers > 0 else { return flops(length: length) }
+        return Double(shape.layers - 1) * layerFlops(length: length, queries: length) + layerFlops(length: length, queries: 1)
+            + projectionFlops(length: length)
+    }
+
+    /// One layer over `length` tokens, attending from and running the output products on `queries` of them.
+    private func layerFlops(length: Int, queries: Int) -> Double {
+        let l = Double(length), q = Double(queries), h = Double(shape.hidden), inner = Double(shape.intermediate)
+        let dense = 2 * l * 3 * h * h + 2 * q * (h * h + 2 * h * inner)
+        let attention = 4 * q * l * h
+        return dense + attention
+    }
+
+    private func projectionFlops(length: Int) -> Double {
+        shape.projectsEmbeddings ? 2 * Double(length) * Double(shape.embedding) * Double(shape.hidden) : 0
     }
 
     /// Single-precision GEMM speed on this model's dense-layer shapes over `rows` tokens, and the library that

@@ -73,13 +73,11 @@ struct ClassificationHead: Sendable {
         output = try DenseLayer(try reader.dense(layout.outputLayer, inputs: hidden, outputs: labels), precision: .fp32)
     }
 
-    /// Raw logits of every sequence in the batch, from its first token (`[CLS]` / `<s>`).
-    func logits(hiddenStates: FloatBuffer, batch: PackedBatch) throws -> [[Float]] {
-        let h = output.inputs, count = batch.sequenceCount
-        var features = FloatBuffer(count: count * h)
-        for sequence in 0..<count {
-            (features.pointer + sequence * h).update(from: hiddenStates.readOnly + batch.range(of: sequence).lowerBound * h, count: h)
-        }
+    /// Raw logits of `count` sequences from the last hidden state of their first tokens (`[CLS]` / `<s>`),
+    /// [count × hidden].
+    func logits(firstTokens: FloatBuffer, count: Int) throws -> [[Float]] {
+        let h = output.inputs
+        var features = firstTokens
         if let (layer, activation) = hiddenLayer {
             let activated = FloatBuffer(count: count * h)
             try layer.apply(features, rows: count, into: activated)

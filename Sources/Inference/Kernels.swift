@@ -19,12 +19,13 @@ enum Kernels {
         rk_gelu(x, count, wideVectors ? 1 : 0)
     }
 
-    /// Attention of one head over one sequence: `out[i] = softmax(scale · q[i]·Kᵀ)·V`, rows `stride` floats apart in
-    /// q, k, v and `outStride` apart in out. `scratch` holds `attentionScratch(length:headSize:)` floats.
+    /// Attention of one head over one sequence: `out[i] = softmax(scale · q[i]·Kᵀ)·V` for the first `queries` rows
+    /// (every row unless given), rows `stride` floats apart in q, k, v and `outStride` apart in out. `scratch` holds
+    /// `attentionScratch(length:headSize:)` floats.
     static func attention(q: UnsafePointer<Float>, k: UnsafePointer<Float>, v: UnsafePointer<Float>, stride: Int, length: Int,
-                          headSize: Int, scale: Float, into out: UnsafeMutablePointer<Float>, outStride: Int,
+                          queries: Int? = nil, headSize: Int, scale: Float, into out: UnsafeMutablePointer<Float>, outStride: Int,
                           scratch: UnsafeMutablePointer<Float>, wideVectors: Bool = true) {
-        rk_attention_head(q, k, v, stride, length, headSize, scale, out, outStride, scratch, wideVectors ? 1 : 0)
+        rk_attention_head(q, k, v, stride, length, queries ?? length, headSize, scale, out, outStride, scratch, wideVectors ? 1 : 0)
     }
 
     /// Floats of scratch `attention` needs.

@@ -183,18 +183,26 @@ struct Bench: AsyncParsableCommand {
         }
     }
 
-    /// The fp32 floor: the pairs' arithmetic at the GEMM speed (`rate`) this machine reaches on the model's shapes.
+    /// The fp32 floor: the pairs' arithmetic, as the reference computes it, at the GEMM speed (`rate`) this machine
+    /// reaches on the model's shapes; and, when the engine computes less than that, the rate of the part it computes.
     private func reportFloor(cost: ForwardCost, rate: GEMMRate, lengths: [Int], docsPerSecond: Double) throws {
         let flops = lengths.reduce(0) { $0 + cost.flops(length: $1) }
+        let computed = lengths.reduce(0) { $0 + cost.computedFlops(length: $1) }
         let floorDocsPerSecond = Double(lengths.count) / (flops / rate.flopsPerSecond)
-        let share = docsPerSecond / floorDocsPerSecond
+        let share = docsPerSecond / floorDocsPerSecond, computedShare = share * computed / flops
         if json {
             try JSONLines.write(["floor_docs_per_sec": floorDocsPerSecond, "gemm_gflops": rate.flopsPerSecond / 1e9,
-                                 "gemm_library": rate.library, "work_gflop": flops / 1e9, "share_of_floor": share])
+                                 "gemm_library": rate.library, "work_gflop": flops / 1e9, "share_of_floor": share,
+                                 "computed_gflop": computed / 1e9, "computed_share_of_gemm_rate": computedShare])
         } else {
             print(String(format: "  floor          %.1f docs/sec (%.1f GFLOP of work at %.1f GFLOP/s, ", floorDocsPerSecond, flops / 1e9,
                          rate.flopsPerSecond / 1e9) + rate.library + " on the model's shapes)")
             print(String(format: "  rerank is at   %.1f %% of the floor", 100 * share))
+            if computed < flops {
+                print(String(format: "  rerank skips   %.1f %% of that work (the last layer's rows no score reads); "
+                             + "it runs the %.1f GFLOP it does at %.1f %% of the GEMM speed", 100 * (1 - computed / flops), computed / 1e9,
+                             100 * computedShare))
+            }
         }
     }
 

@@ -33,6 +33,11 @@ struct BenchCommandTests {
         let floor = lines[2]
         #expect((floor["gemm_gflops"] as? Double ?? 0) > 0 && (floor["share_of_floor"] as? Double ?? 0) > 0, "\(floor)")
         #expect(["cblas_sgemm", "oneDNN matmul"].contains(floor["gemm_library"] as? String ?? ""), "\(floor)")
+        // A cross-encoder's last layer computes first tokens only: the six-layer model skips 10–14 % of the work.
+        let work = try #require(floor["work_gflop"] as? Double), computed = try #require(floor["computed_gflop"] as? Double)
+        #expect(computed / work > 0.86 && computed / work < 0.9, "\(floor)")
+        let computedShare = try #require(floor["computed_share_of_gemm_rate"] as? Double)
+        #expect(abs(computedShare - (floor["share_of_floor"] as? Double ?? 0) * computed / work) < 1e-9, "\(floor)")
     }
 
     @Test("--rounds 0 is refused in one line")

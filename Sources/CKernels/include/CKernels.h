@@ -31,12 +31,13 @@ void rk_dequantize(const int32_t *sums, size_t rows, size_t width, const float *
 /// Floats of scratch rk_attention_head needs for `length` tokens and `head_size` values a head.
 size_t rk_attention_scratch(size_t length, size_t head_size);
 
-/// Scaled dot-product attention of one head over one sequence of `length` tokens: for each query row i,
-/// out[i] = softmax(scale · q[i]·Kᵀ)·V, the softmax stable (each row's maximum subtracted first). q, k and v are
-/// rows `stride` floats apart (the fused QKV matrix), out's rows `out_stride` apart; `head_size` values per row.
+/// Scaled dot-product attention of one head over one sequence of `length` tokens: for each query row i below
+/// `queries` (at most `length`), out[i] = softmax(scale · q[i]·Kᵀ)·V, the softmax stable (each row's maximum
+/// subtracted first). q, k and v are rows `stride` floats apart (the fused QKV matrix), out's rows `out_stride`
+/// apart; `head_size` values per row.
 /// `scratch` holds rk_attention_scratch(length, head_size) floats. With 512-bit vectors when `wide` is non-zero,
 /// the CPU has AVX-512F and `head_size` is a multiple of 16; else with AVX2; both paths give bit-identical results.
-void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t head_size,
-                       float scale, float *out, size_t out_stride, float *scratch, int wide);
+void rk_attention_head(const float *q, const float *k, const float *v, size_t stride, size_t length, size_t queries,
+                       size_t head_size, float scale, float *out, size_t out_stride, float *scratch, int wide);
 
 #endif
