@@ -6,7 +6,8 @@ import ModelStore
 /// Dense layers are GEMMs over every token of the batch in the encoder's `precision` (`DenseLayer`), the
 /// output products adding straight into the hidden states; attention runs in fp32 per sequence and head,
 /// one pass over each query row (`Kernels.attention`). Sequences are packed without padding, so no masking is needed and
-/// the result equals the reference's masked, padded computation.
+/// the result equals the reference's masked, padded computation. A pass for a classification head computes the last
+/// layer for each sequence's first token alone (`EncoderOutput.firstTokens`).
 struct BertEncoder: Sendable {
     let shape: BertShape
     let variant: EncoderVariant
