@@ -52,16 +52,16 @@ struct BertEncoder: Sendable {
                 isCancelled: () -> Bool = { false }) throws -> FloatBuffer {
         let hiddenStates = try StageProfile.shared.time(.embeddings) { try embed(batch) }
         return try workspaces.withWorkspace(tokens: batch.tokenCount) { workspace in
-            let everyRow = output == .everyToken ? layers[...] : layers.dropLast()
-            for layer in everyRow {
+            let firstTokensOnly = output == .firstTokens
+            for layer in layers.dropLast(firstTokensOnly ? 1 : 0) {
                 if isCancelled() { throw CancellationError() }
                 try apply(layer, to: hiddenStates, batch: batch, workspace: workspace)
             }
-            guard output == .firstTokens else { return hiddenStates }
+            guard firstTokensOnly else { return hiddenStates }
             let firstTokens = firstRows(of: hiddenStates, batch: batch)
             if let last = layers.last {
                 if isCancelled() { throw CancellationError() }
-                try applyToFirstTokens(last, firstTokens, hiddenStates: hiddenStates, batch: batch, workspace: workspace)
+                try apply(last, to: hiddenStates, batch: batch, workspace: workspace, firstTokens: firstTokens)
             }
             return firstTokens
         }
@@ -97,36 +97,27 @@ struct BertEncoder: Sendable {
         return projected
     }
 
-    private func apply(_ layer: BertLayerWeights, to x: FloatBuffer, batch: PackedBatch, workspace w: EncoderWorkspace) throws {
-        let m = batch.tokenCount
-        // Q, K, V for every token in one GEMM: [m × 3h].
-        try StageProfile.shared.time(.qkv) { try layer.qkv.apply(x, rows: m, into: w.qkv) }
-        StageProfile.shared.time(.attention) { attention(qkv: w.qkv, batch: batch, firstQueryOnly: false, into: w.context, scratch: w.attentionScratch) }
-        try finish(layer, residual: x, rows: m, workspace: w)
-    }
-
-    /// The last layer when only each sequence's first row is read: keys and values from every token, but attention
-    /// from the first token alone, and the output projection and feed-forward on those rows alone (`firstTokens`,
-    /// [sequences × hidden], which enter as the layer's input rows and leave as its output).
-    private func applyToFirstTokens(_ layer: BertLayerWeights, _ firstTokens: FloatBuffer, hiddenStates x: FloatBuffer,
-                                    batch: PackedBatch, workspace w: EncoderWorkspace) throws {
-        try StageProfile.shared.time(.qkv) { try layer.qkv.apply(x, rows: batch.tokenCount, into: w.qkv) }
-        StageProfile.shared.time(.attention) { attention(qkv: w.qkv, batch: batch, firstQueryOnly: true, into: w.context, scratch: w.attentionScratch) }
-        try finish(layer, residual: firstTokens, rows: batch.sequenceCount, workspace: w)
-    }
-
-    /// A layer's steps after attention, on `rows` rows of `w.context` and of the residual `x`, which they update.
-    private func finish(_ layer: BertLayerWeights, residual x: FloatBuffer, rows m: Int, workspace w: EncoderWorkspace) throws {
+    /// One layer over the batch's hidden states `x`, in place; or, given `firstTokens` ([sequences × hidden], each
+    /// sequence's first row of `x`), keys and values from every token but attention from the first tokens alone, and
+    /// the output projection and feed-forward on those rows alone, updating `firstTokens` instead.
+    private func apply(_ layer: BertLayerWeights, to x: FloatBuffer, batch: PackedBatch, workspace w: EncoderWorkspace,
+                       firstTokens: FloatBuffer? = nil) throws {
         let inner = shape.intermediate
         let profile = StageProfile.shared
+        // Q, K, V for every token in one GEMM: [tokens × 3h].
+        try profile.time(.qkv) { try layer.qkv.apply(x, rows: batch.tokenCount, into: w.qkv) }
+        profile.time(.attention) {
+            attention(qkv: w.qkv, batch: batch, firstQueryOnly: firstTokens != nil, into: w.context, scratch: w.attentionScratch)
+        }
+        let (residual, m) = firstTokens.map { ($0, batch.sequenceCount) } ?? (x, batch.tokenCount)
         // Attention output projection added into the residual rows, then its bias and LayerNorm.
-        try profile.time(.projections) { try layer.attentionOutput.accumulate(w.context, rows: m, into: x) }
+        try profile.time(.projections) { try layer.attentionOutput.accumulate(w.context, rows: m, into: residual) }
         profile.time(.layerNorm) {
-            addAndNormalize(x, bias: layer.attentionOutput.bias, rows: m, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta)
+            addAndNormalize(residual, bias: layer.attentionOutput.bias, rows: m, gamma: layer.attentionNormGamma, beta: layer.attentionNormBeta)
         }
         // Feed-forward: GELU(x·W₁ᵀ + b₁)·W₂ᵀ added into the residual rows, then b₂ and LayerNorm.
         let fused = layer.intermediate.fusesGELU
-        try profile.time(.projections) { try layer.intermediate.apply(x, rows: m, into: w.intermediate, gelu: fused) }
+        try profile.time(.projections) { try layer.intermediate.apply(residual, rows: m, into: w.intermediate, gelu: fused) }
         if !fused {
             let intermediate = w.intermediate
             profile.time(.gelu) {
@@ -135,9 +126,9 @@ struct BertEncoder: Sendable {
                 }
             }
         }
-        try profile.time(.projections) { try layer.output.accumulate(w.intermediate, rows: m, into: x) }
+        try profile.time(.projections) { try layer.output.accumulate(w.intermediate, rows: m, into: residual) }
         profile.time(.layerNorm) {
-            addAndNormalize(x, bias: layer.output.bias, rows: m, gamma: layer.outputNormGamma, beta: layer.outputNormBeta)
+            addAndNormalize(residual, bias: layer.output.bias, rows: m, gamma: layer.outputNormGamma, beta: layer.outputNormBeta)
         }
     }
 

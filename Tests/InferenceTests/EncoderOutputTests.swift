@@ -28,17 +28,11 @@ struct EncoderOutputTests {
         return largest
     }
 
-    /// The precisions this CPU runs (bf16 needs AVX512_BF16 or AMX).
-    private static var precisions: [Precision] {
-        let weights = DenseWeights(weight: FloatBuffer(count: 64), bias: FloatBuffer(count: 8), inputs: 8, outputs: 8)
-        return [.fp32, .int8] + ((try? DenseLayer(weights, precision: .bf16)) != nil ? [.bf16] : [])
-    }
-
     @Test("every seed architecture, in every precision this CPU runs: first rows within 1e-5 of the whole pass's",
           arguments: ["tiny-electra", "tiny-distilbert", "tiny-bert-cased", "tiny-xlmr", "tiny-bert-cat"])
     func architectures(fixture: String) throws {
         let sequences = try ArchitectureFixtures.golden(fixture).map { (ids: $0.inputIds, types: $0.tokenTypeIds) }
-        for precision in Self.precisions {
+        for precision in Precision.runnableHere {
             let largest = try Self.largestDifference(folder: ArchitectureFixtures.folder(fixture), precision: precision, sequences: sequences)
             #expect(largest <= 1e-5, "\(fixture) \(precision): largest difference \(largest)")
         }
@@ -50,7 +44,7 @@ struct EncoderOutputTests {
         let sequences = try lines.map { line -> (ids: [Int32], types: [Int32]?) in
             (try #require(line["input_ids"] as? [Int]).map(Int32.init), try #require(line["token_type_ids"] as? [Int]).map(Int32.init))
         }
-        for precision in Self.precisions {
+        for precision in Precision.runnableHere {
             let largest = try Self.largestDifference(folder: Fixtures.crossEncoderV2, precision: precision, sequences: sequences)
             #expect(largest <= 1e-5, "L6 \(precision): largest difference \(largest)")
             print("L6 \(precision): first-token pass within \(largest) of the whole pass")

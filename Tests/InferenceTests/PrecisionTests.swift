@@ -8,24 +8,12 @@ import TestSupport
 /// ones the README states; `rerank eval --precision` measures the ranking cost on DL19.
 @Suite("bf16 and int8 stay within their stated distance of fp32", .enabled(if: Fixtures.sharedAvailable))
 struct PrecisionTests {
-    /// bf16 needs a CPU with bf16 kernels (AVX512_BF16 or AMX); elsewhere loading refuses it, which
-    /// `bf16IsRefusedOrRuns` checks.
-    private static let bf16Runs: Bool = {
-        let weights = DenseWeights(weight: FloatBuffer(count: 64), bias: FloatBuffer(count: 8), inputs: 8, outputs: 8)
-        return (try? DenseLayer(weights, precision: .bf16)) != nil
-    }()
-
-    /// Whether this run can check `precision`; bf16 without kernels is checked by `bf16IsRefusedOrRuns` instead.
-    private static func runs(_ precision: Precision) -> Bool {
-        precision != .bf16 || bf16Runs
-    }
-
     @Test("bf16 either runs or is refused with kernelUnavailable, never a crash")
     func bf16IsRefusedOrRuns() throws {
         let weights = DenseWeights(weight: FloatBuffer(count: 64), bias: FloatBuffer(count: 8), inputs: 8, outputs: 8)
         do {
             _ = try DenseLayer(weights, precision: .bf16)
-            #expect(Self.bf16Runs)
+            #expect(Precision.bf16.runsHere)
         } catch let error as InferenceError {
             guard case .kernelUnavailable(let detail) = error else { Issue.record("unexpected \(error)"); return }
             #expect(detail.contains("bf16"))
@@ -40,7 +28,7 @@ struct PrecisionTests {
 
     @Test("a dense layer in bf16 and int8 stays within the rounding bound of its precision", arguments: [Precision.bf16, .int8])
     func denseLayer(precision: Precision) throws {
-        guard Self.runs(precision) else { return }
+        guard precision.runsHere else { return }
         let inputs = 96, outputs = 40, rows = 300 // more rows than one oneDNN block, and a tail
         let w = TestValues.uniform(inputs * outputs, seed: 7, spread: 1), xs = TestValues.uniform(rows * inputs, seed: 8, spread: 3)
         let weights = DenseWeights(weight: FloatBuffer(w), bias: FloatBuffer(TestValues.uniform(outputs, seed: 9, spread: 1)),
@@ -78,7 +66,7 @@ struct PrecisionTests {
         (0.4 / 2.0 with the 7-bit weights of CPUs without VNNI)
         """, arguments: [Precision.bf16, .int8])
     func crossEncoder(precision: Precision) async throws {
-        guard Self.runs(precision) else { return }
+        guard precision.runsHere else { return }
         let lines = Array(try Fixtures.jsonLines(Fixtures.golden.appendingPathComponent("logits-ms-marco-MiniLM-L6-ce-local-v2.jsonl")).prefix(200))
         let pairs = try lines.map { (query: try #require($0["query"] as? String), passage: try #require($0["passage"] as? String)) }
         let folder = try ModelFolder.open(Fixtures.crossEncoderV2)
@@ -101,7 +89,7 @@ struct PrecisionTests {
         let tokenizer = ReferenceIdsTokenizer(vocabularySize: folder.config.vocabSize)
         let reference = try await CrossEncoder(folder: folder, tokenizer: tokenizer).score(encoded: golden.map(\.encoded))
         let spread = reference.map { abs($0.logits[0]) }.max() ?? 0
-        for precision in [Precision.bf16, .int8] where Self.runs(precision) {
+        for precision in [Precision.bf16, .int8] where precision.runsHere {
             let model = try CrossEncoder(folder: folder, tokenizer: tokenizer, precision: precision)
             let (largest, _) = Self.differences(reference, try await model.score(encoded: golden.map(\.encoded)))
             #expect(largest <= 0.1 * spread + 1e-3, "\(fixture) \(precision): largest difference \(largest), logits up to \(spread)")
